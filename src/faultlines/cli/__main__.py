@@ -1,0 +1,5 @@
+"""Run the CLI as `python -m faultlines.cli`."""
+
+from faultlines.cli import main
+
+main()

@@ -1,0 +1,84 @@
+"""Process pending documents: analyse them (in worker processes if asked) and store the results."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from datetime import date
+from typing import Any
+
+from faultlines.analysis import DocumentAnalysis, analyze_document, warm_up
+from faultlines.progress import NullProgress, Progress
+from faultlines.store import transaction, utcnow
+from faultlines.store.writer import write_analysis
+
+log = logging.getLogger(__name__)
+
+PIPELINE_VERSION = "1"
+_CHUNK = 8
+
+Job = tuple[int, str, str | None]
+
+
+def process_pending(
+    conn: sqlite3.Connection, *, workers: int = 1, progress: Progress | None = None
+) -> dict[str, Any]:
+    """Analyse every pending document and store its results, one transaction per document.
+
+    Returns ``documents_processed``, ``documents_failed`` (with reasons) and what was found.
+    """
+    progress = progress or NullProgress()
+    jobs: list[Job] = [
+        (row[0], row[1], row[2])
+        for row in conn.execute("SELECT id, text, published FROM documents WHERE status = 'pending' ORDER BY id")
+    ]
+    found: dict[str, int] = {"mentions": 0, "events": 0}
+    failed: list[dict[str, Any]] = []
+    progress.start(len(jobs), "processing")
+    for document_id, result in _analyse(jobs, workers):
+        if isinstance(result, DocumentAnalysis):
+            with transaction(conn):
+                counts = write_analysis(conn, document_id, result)
+                _mark(conn, document_id, "processed", None)
+            for key, value in counts.items():
+                found[key] = found.get(key, 0) + value
+        else:
+            log.error("document %s failed: %s", document_id, result)
+            failed.append({"document": document_id, "reason": result})
+            with transaction(conn):
+                _mark(conn, document_id, "failed", result)
+        progress.advance()
+    progress.finish()
+    return {"documents_processed": len(jobs) - len(failed), "documents_failed": failed, **found}
+
+
+def _mark(conn: sqlite3.Connection, document_id: int, status: str, detail: str | None) -> None:
+    conn.execute(
+        "UPDATE documents SET status = ?, status_detail = ?, pipeline_version = ?, processed_at = ? "
+        "WHERE id = ?",
+        (status, detail, PIPELINE_VERSION, utcnow(), document_id),
+    )
+
+
+def _analyse(jobs: list[Job], workers: int) -> Iterator[tuple[int, DocumentAnalysis | str]]:
+    if not jobs:
+        return
+    if workers <= 1 or len(jobs) < 2 * _CHUNK:
+        warm_up()
+        for job in jobs:
+            yield job[0], _analyse_one(job)
+        return
+    with ProcessPoolExecutor(max_workers=workers, initializer=warm_up) as pool:
+        yield from zip((job[0] for job in jobs), pool.map(_analyse_one, jobs, chunksize=_CHUNK), strict=True)
+
+
+def _analyse_one(job: Job) -> DocumentAnalysis | str:
+    """Analyse one document; an error becomes its reason string so the batch goes on."""
+    _, text, published = job
+    try:
+        return analyze_document(text, date.fromisoformat(published) if published else None)
+    except Exception as exc:  # a bug or odd input in one document must not stop the batch
+        log.exception("analysis failed")
+        return f"{type(exc).__name__}: {exc}"
