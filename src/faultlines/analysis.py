@@ -1,15 +1,18 @@
-"""Analyse one document: annotate -> extract -> resolve, as plain picklable records.
+"""Analyse one document: annotate -> resolve -> extract, as plain picklable records.
 
 This runs in worker processes; it never touches the database. ``store.writer`` stores what
-it returns.
+it returns. Analyst corrections that change recognition (added or moved aliases) reach the
+workers through :func:`configure`.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
+
+from faultlines.kb.model import Actor
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +31,7 @@ class MentionRecord:
     """A recognised actor, place or time mention.
 
     ``value`` carries the resolution: for actors ``actor_id`` / provisional fields, for
-    places the gazetteer entry, for times the normalised interval.
+    places the gazetteer entry under ``place``, for times the normalised interval.
     """
 
     kind: str  # actor / place / time
@@ -75,19 +78,71 @@ class DocumentAnalysis:
     events: list[EventRecord] = field(default_factory=list)
 
 
-def warm_up() -> None:
+@dataclass(frozen=True)
+class Corrections:
+    """Analyst decisions that change recognition: alias key -> actor, and non-KB actors."""
+
+    aliases: tuple[tuple[str, str, str], ...] = ()  # (alias, alias key, actor id)
+    actors: tuple[tuple[str, str, str], ...] = ()  # (id, name, kind) of discovered/analyst actors
+
+
+_STATE: dict[str, Any] = {}
+
+
+def configure(corrections: Corrections | None = None) -> None:
+    """Build this process's pipeline and KB, with the analyst's corrections layered on top."""
+    from faultlines.annotate import build_nlp, get_nlp
+    from faultlines.kb import default_kb
+
+    corrections = corrections or Corrections()
+    if _STATE.get("corrections") == corrections and "nlp" in _STATE:
+        return
+    kb = default_kb()
+    if corrections.aliases:
+        extra = {actor_id: Actor(id=actor_id, name=name, kind=kind) for actor_id, name, kind in corrections.actors}
+        kb = kb.with_actors(extra.values())
+        named = {}
+        for alias, _key, actor_id in corrections.aliases:
+            actor = named.get(actor_id) or kb.get(actor_id)
+            named[actor_id] = replace(actor, aliases=[*actor.aliases, alias])
+        kb = kb.with_actors(named.values()).with_extra_aliases({alias: a for alias, _k, a in corrections.aliases})
+        _STATE.update(nlp=build_nlp(kb), kb=kb, corrections=corrections)
+    else:
+        _STATE.update(nlp=get_nlp(), kb=kb, corrections=corrections)
+
+
+def warm_up(corrections: Corrections | None = None) -> None:
     """Load the models once per process (worker initialiser)."""
-    _nlp()
-
-
-def _nlp() -> Any:
-    from faultlines.annotate import get_nlp
-
-    return get_nlp()
+    configure(corrections)
 
 
 def analyze_document(text: str, published: date | None) -> DocumentAnalysis:
     """Run every pipeline stage over ``text`` published on ``published`` (None if unknown)."""
-    doc = _nlp()(text)
+    if "nlp" not in _STATE:
+        configure()
+    doc = _STATE["nlp"](text)
     sentences = [SentenceRecord(i, s.start_char, s.end_char) for i, s in enumerate(doc.sents)]
-    return DocumentAnalysis(sentences=sentences)
+    mentions = _actor_mentions(doc, published)
+    return DocumentAnalysis(sentences=sentences, mentions=mentions)
+
+
+def _actor_mentions(doc: Any, published: date | None) -> list[MentionRecord]:
+    from faultlines.kb.normalise import normalise_alias
+    from faultlines.resolve.actors import resolve_actors
+
+    records = []
+    for m in resolve_actors(doc, published=published, kb=_STATE["kb"]):
+        value = {
+            "actor_id": m.actor_id or m.provisional_key,
+            "provisional": m.provisional,
+            "name": m.provisional_name or m.text,
+            "kind": m.kind,
+            "method": m.method,
+            "score": m.score,
+            "key": normalise_alias(m.text),
+            "text": m.text,
+            "organisation_id": m.organisation_id or m.organisation_key,
+            "role": m.role,
+        }
+        records.append(MentionRecord("actor", m.sentence, m.char_start, m.char_end, m.text, value))
+    return records

@@ -16,10 +16,14 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
 
+from faultlines.errors import UsageError
+from faultlines.kb.normalise import normalise_alias as _alias_key
+from faultlines.query import actors as actors_query
 from faultlines.query import documents as documents_query
 from faultlines.query import stats as stats_query
 from faultlines.progress import Progress
-from faultlines.store import connect
+from faultlines.store import actors as store_actors
+from faultlines.store import connect, transaction
 
 
 class Faultlines:
@@ -83,6 +87,47 @@ class Faultlines:
     def document(self, document_id: int) -> dict[str, Any]:
         """One document with its text and sources; raises NotFoundError if it does not exist."""
         return documents_query.get_document(self.conn, document_id)
+
+    # Actors -------------------------------------------------------------------------------
+
+    def actors(
+        self, *, search: str | None = None, include_unseen: bool = False, limit: int = 200
+    ) -> builtins.list[dict[str, Any]]:
+        """Actors seen in the corpus, most mentioned first; ``search`` matches names and aliases."""
+        return actors_query.list_actors(self.conn, search=search, include_unseen=include_unseen, limit=limit)
+
+    def actor(self, ref: str) -> dict[str, Any]:
+        """One actor by id, name or alias: aliases, kind, country, parent, mentions, first/last seen."""
+        return actors_query.show_actor(self.conn, ref)
+
+    def merge_actors(self, keep: str, other: str) -> dict[str, Any]:
+        """Record that ``other`` is the same actor as ``keep``; ``keep`` survives. Kept on re-processing."""
+        keep_id, other_id = store_actors.find_actor(self.conn, keep), store_actors.find_actor(self.conn, other)
+        store_actors.check_distinct(keep_id, other_id)
+        with transaction(self.conn):
+            store_actors.record_correction(self.conn, "merge_actors", keep_id, {"other": other_id})
+        return self.actor(keep_id)
+
+    def add_alias(self, ref: str, alias: str) -> dict[str, Any]:
+        """Add a name under which ``ref`` is known; mentions under that name resolve to it."""
+        actor_id = store_actors.find_actor(self.conn, ref)
+        key = _alias_key(alias)
+        if not key:
+            raise UsageError(f"{alias!r} has no letters to match", hint="give the name as the press writes it")
+        with transaction(self.conn):
+            store_actors.record_correction(self.conn, "add_alias", actor_id, {"alias": alias, "key": key})
+        return self.actor(actor_id)
+
+    def split_actor(self, ref: str, aliases: Sequence[str], name: str) -> dict[str, Any]:
+        """Move ``aliases`` (and the mentions under them) of ``ref`` to a new actor called ``name``."""
+        actor_id = store_actors.find_actor(self.conn, ref)
+        if not aliases:
+            raise UsageError("nothing to split off", hint="name the aliases to move with --alias (repeatable)")
+        new_id = "analyst:" + (_alias_key(name).replace(" ", "-") or "actor")
+        payload = {"new_id": new_id, "name": name, "aliases": [[a, _alias_key(a)] for a in aliases]}
+        with transaction(self.conn):
+            store_actors.record_correction(self.conn, "split_actor", actor_id, payload)
+        return self.actor(new_id)
 
     def stats(self) -> dict[str, Any]:
         """Counts of what the store holds."""

@@ -9,9 +9,10 @@ from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 from typing import Any
 
-from faultlines.analysis import DocumentAnalysis, analyze_document, warm_up
+from faultlines.analysis import Corrections, DocumentAnalysis, analyze_document, warm_up
 from faultlines.progress import NullProgress, Progress
 from faultlines.store import transaction, utcnow
+from faultlines.store.actors import apply_corrections, sync_kb
 from faultlines.store.writer import write_analysis
 
 log = logging.getLogger(__name__)
@@ -36,8 +37,11 @@ def process_pending(
     ]
     found: dict[str, int] = {"mentions": 0, "events": 0}
     failed: list[dict[str, Any]] = []
+    if not jobs:
+        return {"documents_processed": 0, "documents_failed": failed, **found}
+    prepare_store(conn)
     progress.start(len(jobs), "processing")
-    for document_id, result in _analyse(jobs, workers):
+    for document_id, result in _analyse(jobs, workers, load_corrections(conn)):
         if isinstance(result, DocumentAnalysis):
             with transaction(conn):
                 counts = write_analysis(conn, document_id, result)
@@ -51,7 +55,36 @@ def process_pending(
                 _mark(conn, document_id, "failed", result)
         progress.advance()
     progress.finish()
+    with transaction(conn):
+        apply_corrections(conn)
     return {"documents_processed": len(jobs) - len(failed), "documents_failed": failed, **found}
+
+
+def prepare_store(conn: sqlite3.Connection) -> None:
+    """Copy the actor knowledge base into the store (a no-op when it has not changed)."""
+    from faultlines.kb import default_kb, normalise_alias
+
+    with transaction(conn):
+        sync_kb(conn, default_kb(), normalise_alias)
+
+
+def load_corrections(conn: sqlite3.Connection) -> Corrections:
+    """The analyst decisions that the workers need to recognise and resolve actors."""
+    aliases = tuple(
+        (row[0], row[1], row[2])
+        for row in conn.execute(
+            "SELECT alias, alias_key, actor_id FROM actor_aliases WHERE origin = 'analyst' ORDER BY actor_id, alias"
+        )
+    )
+    wanted = sorted({a[2] for a in aliases})
+    marks = ",".join("?" * len(wanted))
+    actors = tuple(
+        (row[0], row[1], row[2])
+        for row in conn.execute(
+            f"SELECT id, name, kind FROM actors WHERE origin != 'kb' AND id IN ({marks}) ORDER BY id", wanted
+        )
+    )
+    return Corrections(aliases=aliases, actors=actors)
 
 
 def _mark(conn: sqlite3.Connection, document_id: int, status: str, detail: str | None) -> None:
@@ -62,15 +95,15 @@ def _mark(conn: sqlite3.Connection, document_id: int, status: str, detail: str |
     )
 
 
-def _analyse(jobs: list[Job], workers: int) -> Iterator[tuple[int, DocumentAnalysis | str]]:
-    if not jobs:
-        return
+def _analyse(
+    jobs: list[Job], workers: int, corrections: Corrections
+) -> Iterator[tuple[int, DocumentAnalysis | str]]:
     if workers <= 1 or len(jobs) < 2 * _CHUNK:
-        warm_up()
+        warm_up(corrections)
         for job in jobs:
             yield job[0], _analyse_one(job)
         return
-    with ProcessPoolExecutor(max_workers=workers, initializer=warm_up) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=warm_up, initargs=(corrections,)) as pool:
         yield from zip((job[0] for job in jobs), pool.map(_analyse_one, jobs, chunksize=_CHUNK), strict=True)
 
 

@@ -18,13 +18,44 @@ from click.testing import CliRunner
 import faultlines
 from faultlines.cli import main
 
-_ACTORS = ["Islamic State fighters", "Kurdish forces", "the Iraqi army", "rebel brigades", "tribal militias",
-           "government troops", "the Nusra Front", "Peshmerga units", "police commandos", "local gunmen"]
+_ACTORS = [
+    "Islamic State fighters",
+    "Kurdish forces",
+    "the Iraqi army",
+    "rebel brigades",
+    "tribal militias",
+    "government troops",
+    "the Nusra Front",
+    "Peshmerga units",
+    "police commandos",
+    "local gunmen",
+]
 _VERBS = ["attacked", "shelled", "surrounded", "entered", "abandoned", "raided", "recaptured", "bombed"]
-_PLACES = ["Ramadi", "Fallujah", "Tikrit", "Baiji", "Samarra", "Kobani", "Tal Afar", "Sinjar", "Hit",
-           "Haditha", "Raqqa", "Palmyra", "Deir ez-Zor", "Hasakah", "Manbij", "Jarablus"]
-_TAILS = ["witnesses told reporters", "a local official said", "according to residents",
-          "the interior ministry said in a statement", "a spokesman for the group claimed"]
+_PLACES = [
+    "Ramadi",
+    "Fallujah",
+    "Tikrit",
+    "Baiji",
+    "Samarra",
+    "Kobani",
+    "Tal Afar",
+    "Sinjar",
+    "Hit",
+    "Haditha",
+    "Raqqa",
+    "Palmyra",
+    "Deir ez-Zor",
+    "Hasakah",
+    "Manbij",
+    "Jarablus",
+]
+_TAILS = [
+    "witnesses told reporters",
+    "a local official said",
+    "according to residents",
+    "the interior ministry said in a statement",
+    "a spokesman for the group claimed",
+]
 
 
 def _article(rng: random.Random, n: int) -> str:
@@ -75,9 +106,12 @@ def test_exact_and_near_duplicates_are_stored_once_with_every_source(tmp_path: P
     original = _article(rng, 1)
     (tmp_path / "a.txt").write_text(original, encoding="utf-8")
     (tmp_path / "copy.txt").write_text(original, encoding="utf-8")
-    syndicated = original.replace("Report number 1", "Fighting spreads along the Euphrates").replace(
-        "witnesses", "eyewitnesses", 1
-    ) + "\n[Source: Tigris Monitor, 02Jul14]"
+    syndicated = (
+        original.replace("Report number 1", "Fighting spreads along the Euphrates").replace(
+            "witnesses", "eyewitnesses", 1
+        )
+        + "\n[Source: Tigris Monitor, 02Jul14]"
+    )
     (tmp_path / "syndicated.txt").write_text(syndicated, encoding="utf-8")
     (tmp_path / "other.txt").write_text(_article(rng, 2), encoding="utf-8")
     with faultlines.open(db_path) as fl:
@@ -92,10 +126,11 @@ def test_exact_and_near_duplicates_are_stored_once_with_every_source(tmp_path: P
 
 
 def test_bad_inputs_are_skipped_with_a_reason_and_the_batch_goes_on(tmp_path: Path, db_path: Path) -> None:
-    _write_corpus(tmp_path, 2)
-    (tmp_path / "image.bin").write_bytes(bytes(range(256)) * 40)
-    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
-    result = CliRunner().invoke(main, ["ingest", str(tmp_path), "--db", str(db_path), "--json"])
+    corpus = tmp_path / "corpus"
+    _write_corpus(corpus, 2)
+    (corpus / "image.bin").write_bytes(bytes(range(256)) * 40)
+    (corpus / "empty.txt").write_text("", encoding="utf-8")
+    result = CliRunner().invoke(main, ["ingest", str(corpus), "--db", str(db_path), "--json"])
     assert result.exit_code == 0, result.output
     summary = json.loads(result.output)
     assert summary["documents_added"] == 2
@@ -121,7 +156,9 @@ def test_unusable_database_exits_non_zero_with_a_hint(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_a_run_killed_at_any_point_is_completed_by_the_next_without_loss_or_duplicates(tmp_path: Path) -> None:
+def test_a_run_killed_at_any_point_is_completed_by_the_next_without_loss_or_duplicates(
+    tmp_path: Path,
+) -> None:
     files = _write_corpus(tmp_path / "corpus", 40, seed=99)
     db = tmp_path / "killed.db"
     command = [sys.executable, "-m", "faultlines.cli", "ingest", str(tmp_path / "corpus"), "--db", str(db)]
@@ -142,3 +179,20 @@ def test_a_run_killed_at_any_point_is_completed_by_the_next_without_loss_or_dupl
     again = subprocess.run([*command, "--json"], env=env, capture_output=True, text=True, timeout=600)
     assert json.loads(again.stdout)["documents_added"] == 0
     assert _counts(db) == (len(files), len(files), 0)
+
+
+def test_the_seed_articles_are_stored_with_the_dates_their_texts_give(seeds_dir: Path, db_path: Path) -> None:
+    result = CliRunner().invoke(main, ["ingest", str(seeds_dir), "--db", str(db_path), "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["documents_added"] == 5
+    docs = json.loads(CliRunner().invoke(main, ["docs", "--db", str(db_path), "--json"]).output)
+    by_name = {Path(d["path"]).name[:3]: d for d in docs}
+    assert by_name["000"]["published"] is None and by_name["002"]["published"] is None
+    assert by_name["001"]["published"] in ("2015-06-01", "2015-06-08")
+    assert by_name["003"]["published"] == "2014-06-21"
+    assert by_name["004"]["published"] in ("2014-06-25", "2014-06-26")
+    for doc in docs:
+        assert {"id", "title", "path", "source", "url", "external_id", "published", "published_method"} <= set(doc)
+    assert by_name["003"]["published_method"] == "dateline"
+    again = CliRunner().invoke(main, ["ingest", str(seeds_dir), "--db", str(db_path), "--json"])
+    assert json.loads(again.output)["documents_added"] == 0

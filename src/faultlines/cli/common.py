@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
@@ -56,11 +57,11 @@ class BarProgress:
 
     def __init__(self) -> None:
         self._bar: Any = None
-        self._enabled = click.get_text_stream("stderr").isatty()
+        self._enabled = sys.stderr.isatty()
 
     def start(self, total: int | None, label: str) -> None:
         if self._enabled and total:
-            self._bar = click.progressbar(length=total, label=label, file=click.get_text_stream("stderr"))
+            self._bar = click.progressbar(length=total, label=label, file=sys.stderr)
             self._bar.__enter__()
 
     def advance(self, n: int = 1) -> None:
