@@ -8,6 +8,7 @@ workers through :func:`configure`.
 from __future__ import annotations
 
 import logging
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
@@ -122,8 +123,23 @@ def analyze_document(text: str, published: date | None) -> DocumentAnalysis:
         configure()
     doc = _STATE["nlp"](text)
     sentences = [SentenceRecord(i, s.start_char, s.end_char) for i, s in enumerate(doc.sents)]
-    mentions = _actor_mentions(doc, published)
+    mentions = _actor_mentions(doc, published) + _time_mentions(text, published, sentences)
     return DocumentAnalysis(sentences=sentences, mentions=mentions)
+
+
+def sentence_of(sentences: list[SentenceRecord], offset: int) -> int:
+    """Index of the sentence holding character ``offset``."""
+    starts = [s.start for s in sentences]
+    return max(bisect_right(starts, offset) - 1, 0)
+
+
+def _time_mentions(text: str, published: date | None, sentences: list[SentenceRecord]) -> list[MentionRecord]:
+    from faultlines.resolve.dates import find_time_expressions
+
+    return [
+        MentionRecord("time", sentence_of(sentences, t.char_start), t.char_start, t.char_end, t.text, t.to_dict())
+        for t in find_time_expressions(text, published)
+    ]
 
 
 def _actor_mentions(doc: Any, published: date | None) -> list[MentionRecord]:

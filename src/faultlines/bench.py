@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "demo"
+DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "demo" / "reports"
 
 
 def _peak_rss_mb() -> float:

@@ -166,7 +166,9 @@ def _insert_document(conn: sqlite3.Connection, raw: RawDocument, signature: byte
     return int(cursor.lastrowid or 0)
 
 
-def _insert_source(conn: sqlite3.Connection, document_id: int, raw: RawDocument, relation: str, sim: float) -> None:
+def _insert_source(
+    conn: sqlite3.Connection, document_id: int, raw: RawDocument, relation: str, sim: float
+) -> None:
     conn.execute(
         "INSERT INTO document_sources (document_id, origin, source, url, title, external_id, published, "
         "content_hash, relation, similarity, seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
