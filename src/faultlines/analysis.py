@@ -123,14 +123,46 @@ def analyze_document(text: str, published: date | None) -> DocumentAnalysis:
         configure()
     doc = _STATE["nlp"](text)
     sentences = [SentenceRecord(i, s.start_char, s.end_char) for i, s in enumerate(doc.sents)]
-    mentions = _actor_mentions(doc, published) + _time_mentions(text, published, sentences)
+    actors = _actor_mentions(doc, published)
+    places = _place_mentions(doc, sentences, actors)
+    mentions = actors + places + _time_mentions(text, published, sentences)
     return DocumentAnalysis(sentences=sentences, mentions=mentions)
+
+
+_NOT_PLACES = {"PERSON", "ORG", "NORP", "ACTOR"}
+
+
+def _place_mentions(doc: Any, sentences: list[SentenceRecord], actors: list[MentionRecord]) -> list[MentionRecord]:
+    """Gazetteer names in the text that are not people or actors, resolved together."""
+    from faultlines.resolve.places import PlaceContext, find_place_mentions, get_gazetteer, resolve_places
+
+    taken = [(m.start, m.end) for m in actors]
+    taken += [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _NOT_PLACES]
+    found = [
+        m for m in find_place_mentions(doc.text)
+        if m.start is not None and m.end is not None
+        and not any(m.start < end and start < m.end for start, end in taken)
+    ]
+    countries = tuple(sorted({str(m.value["country"]) for m in actors if m.value.get("country")}))
+    resolved = resolve_places(found, context=PlaceContext(countries=countries), gazetteer=get_gazetteer())
+    return [
+        MentionRecord(
+            "place", sentence_of(sentences, m.start or 0), m.start or 0, m.end or 0, m.text,
+            {"place": place.to_dict() if place else None, "container": m.container},
+        )
+        for m, place in zip(found, resolved, strict=True)
+    ]
 
 
 def sentence_of(sentences: list[SentenceRecord], offset: int) -> int:
     """Index of the sentence holding character ``offset``."""
     starts = [s.start for s in sentences]
     return max(bisect_right(starts, offset) - 1, 0)
+
+
+def _country_of(actor_id: str | None) -> str | None:
+    actor = _STATE["kb"].find(actor_id) if actor_id else None
+    return actor.country if actor else None
 
 
 def _time_mentions(text: str, published: date | None, sentences: list[SentenceRecord]) -> list[MentionRecord]:
@@ -159,6 +191,7 @@ def _actor_mentions(doc: Any, published: date | None) -> list[MentionRecord]:
             "text": m.text,
             "organisation_id": m.organisation_id or m.organisation_key,
             "role": m.role,
+            "country": _country_of(m.actor_id),
         }
         records.append(MentionRecord("actor", m.sentence, m.char_start, m.char_end, m.text, value))
     return records

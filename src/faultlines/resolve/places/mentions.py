@@ -1,0 +1,248 @@
+"""Find the places a text names, using the gazetteer itself (works on lower-cased text too).
+
+spaCy's NER misses lower-cased names and many small Syrian or Iraqi villages, so the finder scans
+word n-grams against the index's name keys. In cased text a span must start with a capital; in
+text that is (almost) all lower case any word may start one, but only well-known places count.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from faultlines.resolve.places.gazetteer import Gazetteer, get_gazetteer
+from faultlines.resolve.places.keys import (
+    DESCRIPTORS,
+    fold,
+    name_key,
+    skeleton_key,
+    split_descriptor,
+    wordset,
+)
+from faultlines.resolve.places.model import ADMIN1, COUNTRY, PlaceMention
+
+MAX_WORDS = 5
+_WORD = re.compile(r"[^\W\d_](?:[\w'’\-]*\w)?")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'“(\[])|\n+")
+# Lower-case words allowed inside a capitalised name ("Deir ez-Zor", "Cienega de Flores").
+_CONNECTORS = wordset("al el ez az ad ar as ash an at de del della di da do dos das la le les of bin ibn")
+# Capitalised words that are place names somewhere but almost never mean one in news text.
+_NOT_PLACES = wordset(
+    "january february march april may june july august september october november december monday "
+    "tuesday wednesday thursday friday saturday sunday police army forces force military government "
+    "islamic state front brigade brigades party people president minister general mr mrs said however "
+    "meanwhile according sources source video twitter reuters afp bbc jihadist jihadists rebels rebel "
+    "militants many most several some among other others one two three four new north south east west "
+    "northern southern eastern western central post leave reply comment levant sunni shia abu al bin "
+    "free far seen split loss mobile reading bath nice union center centre human rights law arab "
+    "secretary gen university college court hospital square"
+)
+_PREPOSITIONS = wordset("in near at outside around from to into of across toward towards between")
+# "Velykomykhailivka, Dnipropetrovsk", "Sarwan (Aleppo)", "Tawileh town": a place name follows.
+_FOLLOWED_BY_PLACE_CUE = re.compile(
+    r"\s*(?:\(|,\s*[A-Z]|(?:town|village|city|district)\b|in the (?:north|south|east|west)\b)"
+)
+_LOCATIVES = wordset("in near at outside around into toward towards")
+_FOLLOWED_BY_DIRECTION = re.compile(r"\s*in the (?:north|south|east|west)\b")
+_HYPHENATED_LOWER = re.compile(r"-[a-z]{3,}")
+_PARENS = re.compile(r"\s*\(([^()]{2,120})\)")
+_CONTAINER_GAP = re.compile(
+    r"^\s*(?:(?:town|village|city|area|district|township|neighbou?rhood)\s+)?"
+    r"(?:,\s*(?:in\s+|(?:north|south|east|west)(?:east|west)?(?:ern)?\s+of\s+)?|in\s+|of\s+)(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class _Span:
+    start: int
+    end: int
+    text: str
+    after_preposition: bool
+
+
+def is_lower_cased(text: str) -> bool:
+    """True when the text has (almost) no capitals, as in stop-word-stripped dumps."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) < 0.01
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    bounds, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        bounds.append((start, match.start()))
+        start = match.end()
+    bounds.append((start, len(text)))
+    return bounds
+
+
+def _strip_possessive(word: str) -> str:
+    for suffix in ("'s", "’s"):
+        if word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+class MentionFinder:
+    """Scans text for gazetteer names; see :func:`find_place_mentions`."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        # spaCy's English stop words; imported here so that plain lookups do not load spaCy.
+        from spacy.lang.en.stop_words import STOP_WORDS
+
+        self.gazetteer = gazetteer
+        self.stop_words: frozenset[str] = frozenset(STOP_WORDS)
+
+    def _notable(self, text: str, min_population: int) -> bool:
+        for entry in self.gazetteer.entries(text, fuzzy=False):
+            if entry.feature in (COUNTRY, ADMIN1) or entry.supplement or entry.population >= min_population:
+                return True
+        return False
+
+    def _accept(self, words: list[str], lower: bool, after_prep: bool, locative: bool = False) -> bool:
+        """Whether ``words`` name a place; ``after_prep``: a word around it says a place is meant,
+        ``locative``: a locative word ("in", "near", "in the east") stands right next to it."""
+        text = " ".join(words)
+        single = len(words) == 1
+        bare = fold(split_descriptor(text)[0])
+        if bare in self.stop_words or bare in _NOT_PLACES or len(bare) < 3:
+            return False
+        if self.gazetteer.country_of_demonym(bare):
+            return False  # "Iraqi city", "Syrian side"
+        if not self.gazetteer.has_name(name_key(text)):
+            # A spelling variant ("Muhassen") counts only in a locative frame: "in X", "X in the east".
+            known_variant = (
+                locative and len(name_key(text)) >= 5 and self.gazetteer.has_skeleton(skeleton_key(text))
+            )
+            return known_variant and not lower
+        if single and text.isupper():
+            # Acronyms are organisations ("FSA", "NATO") unless they name a country ("US", "DRC").
+            return any(e.feature == COUNTRY for e in self.gazetteer.entries(text, fuzzy=False))
+        if lower:
+            return self._notable(text, 100_000 if single else 20_000)
+        if single and not after_prep:
+            # A lone capitalised word is often a person ("Omar", "Kerry"): only well-known places.
+            return self._notable(text, 20_000)
+        return True
+
+    def spans(self, text: str) -> list[_Span]:
+        """Longest gazetteer names in ``text``, left to right, not overlapping."""
+        lower = is_lower_cased(text)
+        words = [
+            (m.start(), m.start() + len(_strip_possessive(m.group())), _strip_possessive(m.group()))
+            for m in _WORD.finditer(text)
+        ]
+        found: list[_Span] = []
+        i = 0
+        while i < len(words):
+            span = self._span_at(text, words, i, lower)
+            if span is None:
+                i += 1
+                continue
+            found.append(span[0])
+            i = span[1]
+        return found
+
+    def _span_at(
+        self, text: str, words: list[tuple[int, int, str]], i: int, lower: bool
+    ) -> tuple[_Span, int] | None:
+        first = words[i][2]
+        if not lower and not first[0].isupper():
+            return None
+        after_prep = i > 0 and fold(words[i - 1][2]) in _PREPOSITIONS
+        for n in range(min(MAX_WORDS, len(words) - i), 0, -1):
+            chunk = words[i : i + n]
+            if not self._contiguous(text, chunk, lower):
+                continue
+            names = [w[2] for w in chunk]
+            if not lower and self._inside_longer_name(text, words, i, i + n):
+                continue
+            cue = after_prep or bool(_FOLLOWED_BY_PLACE_CUE.match(text, chunk[-1][1]))
+            locative = (i > 0 and fold(words[i - 1][2]) in _LOCATIVES) or bool(
+                _FOLLOWED_BY_DIRECTION.match(text, chunk[-1][1])
+            )
+            if self._accept(names, lower, cue, locative):
+                end_index = i + n
+                end = chunk[-1][1]
+                # Keep a descriptor that follows ("Kirkuk province", "Aleppo countryside").
+                if (
+                    end_index < len(words)
+                    and fold(words[end_index][2]) in DESCRIPTORS
+                    and text[end : words[end_index][0]].strip() == ""
+                ):
+                    end = words[end_index][1]
+                    end_index += 1
+                return _Span(chunk[0][0], end, text[chunk[0][0] : end], after_prep), end_index
+        return None
+
+    @staticmethod
+    def _inside_longer_name(text: str, words: list[tuple[int, int, str]], i: int, j: int) -> bool:
+        """True when capitalised words touch the span ("Abu" in "Abu Bakr", "Human" in "Human Rights")."""
+        k = i - 1
+        while k >= 0 and fold(words[k][2]) in _CONNECTORS and not text[words[k][1] : words[k + 1][0]].strip():
+            k -= 1
+        before = (
+            k >= 0
+            and words[k][2][0].isupper()
+            and not _HYPHENATED_LOWER.search(words[k][2])  # "ISIL-controlled Raqa"
+            and not text[words[k][1] : words[k + 1][0]].strip()
+        )
+        after = (
+            j < len(words)
+            and words[j][2][0].isupper()
+            and not text[words[j - 1][1] : words[j][0]].strip()
+            and fold(words[j][2]) not in DESCRIPTORS
+        )
+        return bool(before or after)
+
+    @staticmethod
+    def _contiguous(text: str, chunk: list[tuple[int, int, str]], lower: bool) -> bool:
+        for (_, end, _w), (start, _e, word) in itertools.pairwise(chunk):
+            if text[end:start].strip():
+                return False
+            if not lower and not word[0].isupper() and fold(word) not in _CONNECTORS:
+                return False
+        return lower or chunk[-1][2][0].isupper()
+
+    def _names_a_place(self, text: str) -> bool:
+        first = text.split(",")[0]
+        return self.gazetteer.has_name(name_key(split_descriptor(first.strip())[0]))
+
+    def find(self, text: str) -> list[PlaceMention]:
+        """Mentions with their sentence and, where the text gives it, their container."""
+        spans = self.spans(text)
+        lower = is_lower_cased(text)
+        sentences = _sentences(text)
+        mentions = []
+        for k, span in enumerate(spans):
+            container = None
+            paren = _PARENS.match(text, span.end)
+            if paren and self._names_a_place(paren.group(1)):
+                container = paren.group(1).strip()
+            elif (
+                not lower and k + 1 < len(spans) and _CONTAINER_GAP.match(text[span.end : spans[k + 1].start])
+            ):
+                container = spans[k + 1].text
+            s_start, s_end = next(((a, b) for a, b in sentences if a <= span.start < b + 1), (0, len(text)))
+            mentions.append(
+                PlaceMention(
+                    text=span.text,
+                    sentence=text[s_start:s_end],
+                    start=span.start,
+                    end=span.end,
+                    container=container,
+                )
+            )
+        return mentions
+
+
+def find_place_mentions(doc_or_text: Any, *, gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
+    """Place mentions in a text or a spaCy ``Doc`` (its text is scanned), in text order.
+
+    Each mention carries its sentence, character offsets and the containing place the text
+    gives right after it: "in Sarwan (Aleppo)" or "Hawija, in Kirkuk province".
+    """
+    text = doc_or_text if isinstance(doc_or_text, str) else str(doc_or_text.text)
+    return MentionFinder(gazetteer or get_gazetteer()).find(text)

@@ -1,0 +1,300 @@
+"""Document-level place resolution: each mention to one gazetteer entry, using what the text says.
+
+Evidence, strongest first: the container the text names ("Sarwan (Aleppo)", "Hawija, in Kirkuk
+province"), a descriptor ("Deir Ezzor province", "Aleppo countryside"), countries named or implied
+in the sentence ("the Iraqi side"), the countries of the actors and of the other places in the
+document, and, last, population.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from faultlines.resolve.places.gazetteer import (
+    MAIN_MATCH,
+    SKELETON_MATCH,
+    Entry,
+    Gazetteer,
+    eponymous_regions,
+    get_gazetteer,
+    kind_fit,
+    population_prior,
+)
+from faultlines.resolve.places.geo import distance_km
+from faultlines.resolve.places.keys import fold, name_key, split_descriptor, wordset
+from faultlines.resolve.places.model import (
+    ADMIN1,
+    COUNTRY,
+    NEAR,
+    PlaceCandidate,
+    PlaceContext,
+    PlaceMention,
+)
+
+# Below this score nothing is returned (a skeleton-only match with no supporting context).
+MIN_SCORE = 0.75
+# How much size speaks for a place when the context is silent ("Paris" is the French one).
+POPULATION_WEIGHT = 0.5
+# Extra weight for a town ten times larger than any namesake.
+DOMINANCE_BONUS = 0.25
+# A place said to be "in" a town or district lies within this distance of it.
+CONTAINER_KM = 60.0
+_WORD = re.compile(r"[^\W\d_]+")
+_NEAR_BEFORE = re.compile(
+    r"\b(?:near|outskirts of|outside(?: of)?|countryside of|rural|around|close to|vicinity of)\s*$",
+    re.IGNORECASE,
+)
+_ACTOR_NOUNS = wordset(
+    "forces force army military troops soldiers jets aircraft drones navy police militants fighters"
+)
+_NOT_CONTAINERS = wordset("north south east west northeast northwest southeast southwest central upper lower")
+_REGION_BEFORE = re.compile(r"\b(?:province|governorate|region|oblast|state) of\s*$", re.IGNORECASE)
+
+
+@dataclass
+class _Hints:
+    """What a mention's own wording says about where it is."""
+
+    bare: str
+    implied: str | None
+    regions: list[str]
+    container_countries: set[str]
+    sentence_countries: set[str]
+
+
+class PlaceResolver:
+    """Resolves the place mentions of one document together; see :func:`resolve_places`."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gz = gazetteer
+        self._prior: dict[str, float] = {}
+        self._outer_cache: dict[str, list[Entry]] = {}
+
+    # -- evidence -------------------------------------------------------------------------
+    def hints(self, mention: PlaceMention) -> _Hints:
+        bare, implied = split_descriptor(mention.text.strip())
+        if implied == "town" and self.gz.has_name(name_key(mention.text)):
+            bare, implied = mention.text.strip(), None  # "Morehead City", "Mexico City"
+        before = self._text_before(mention)
+        if implied is None and _REGION_BEFORE.search(before):
+            implied = "region"
+        elif _NEAR_BEFORE.search(before):
+            implied = NEAR
+        regions: list[str] = []
+        container_countries: set[str] = set()
+        for part in (mention.container or "").split(","):
+            part_bare = split_descriptor(part.strip())[0]
+            if not part_bare or fold(part_bare) in _NOT_CONTAINERS or part_bare[0].islower():
+                continue  # "(East)", "(coded to district level)"
+            code = self.gz.country_code(part_bare)
+            if code:
+                container_countries.add(code)
+            else:
+                regions.append(part_bare)
+        sentence_countries = self._sentence_countries(mention.sentence, bare)
+        return _Hints(bare, implied, regions, container_countries, sentence_countries)
+
+    @staticmethod
+    def _text_before(mention: PlaceMention) -> str:
+        at = mention.sentence.find(mention.text)
+        return mention.sentence[:at] if at > 0 else ""
+
+    def _sentence_countries(self, sentence: str, bare: str) -> set[str]:
+        found: set[str] = set()
+        own = fold(bare)
+        words = _WORD.findall(sentence)
+        for word, following in zip(words, [*words[1:], ""], strict=False):
+            if fold(following) in _ACTOR_NOUNS:
+                continue  # "Russian forces" says who acted, not where
+            if word[0].isupper() and fold(word) != own:
+                code = self.gz.country_of_demonym(word)
+                if code:
+                    found.add(code)
+        return found
+
+    def entries(self, hints: _Hints, exact: list[Entry], context_countries: set[str]) -> list[Entry]:
+        """Exact-key entries, plus skeleton ones when no exact one lies in a country the text suggests."""
+        wanted = context_countries | hints.sentence_countries | hints.container_countries
+        if exact and (not wanted or any(e.country in wanted for e in exact)):
+            return exact
+        seen = {e.id for e in exact}
+        return exact + [e for e in self.gz.entries_by_skeleton(hints.bare) if e.id not in seen]
+
+    def fits_container(self, entry: Entry, hints: _Hints) -> bool:
+        """True when ``entry`` lies in a place the text puts it in (same region, or close by)."""
+        for region in hints.regions:
+            if self.gz.in_region(entry, name_key(region)):
+                return True
+            for outer in self._outer(region):
+                if outer.country != entry.country or outer.id == entry.id:
+                    continue
+                if outer.feature == ADMIN1 and outer.admin1_code == entry.admin1_code:
+                    return True
+                near = distance_km(outer.latitude, outer.longitude, entry.latitude, entry.longitude)
+                if outer.feature != ADMIN1 and near <= CONTAINER_KM:
+                    return True
+        return False
+
+    def _outer(self, region: str) -> list[Entry]:
+        if region not in self._outer_cache:
+            found = self.gz.entries(region, fuzzy=False)
+            self._outer_cache[region] = [e for e in found if e.feature != COUNTRY]
+        return self._outer_cache[region]
+
+    # -- scoring --------------------------------------------------------------------------
+    def score(
+        self,
+        entry: Entry,
+        hints: _Hints,
+        doc_countries: Counter[str],
+        doc_regions: dict[tuple[str, str], float],
+        eponymous: set[tuple[str, str]] = frozenset(),  # type: ignore[assignment]
+    ) -> float:
+        """How well ``entry`` fits the mention (see the module docstring for the evidence)."""
+        fit = kind_fit(entry.feature, hints.implied, (entry.country, entry.admin1_code) in eponymous)
+        score: float = entry.match + POPULATION_WEIGHT * population_prior(entry.population) + fit
+        score += 0.05 if entry.supplement else 0.0
+        if entry.feature == COUNTRY and entry.match == MAIN_MATCH:
+            score += 0.3  # "Iran" is the country, not Iraan (Texas)
+        supported = (
+            entry.country in doc_countries
+            or entry.country in self._prior
+            or entry.country in hints.sentence_countries
+            or entry.country in hints.container_countries
+        )
+        if entry.match == SKELETON_MATCH and not supported:
+            score -= 0.3
+        if hints.regions:
+            if self.fits_container(entry, hints):
+                score += 0.8
+            elif entry.feature != COUNTRY:
+                score -= 0.3
+        if hints.container_countries:
+            score += 0.5 if entry.country in hints.container_countries else -0.5
+        if entry.country in hints.sentence_countries:
+            score += 0.2
+        total = sum(doc_countries.values())
+        if total:
+            score += 0.6 * doc_countries[entry.country] / (total + 1.0)
+        hinted = sum(self._prior.values())
+        if hinted:
+            score += 0.3 * self._prior.get(entry.country, 0.0) / hinted
+        region_share = doc_regions.get((entry.country, entry.admin1_code), 0.0)
+        if entry.feature not in (ADMIN1, COUNTRY) and region_share:
+            score += 0.1 + 0.45 * region_share
+        return score
+
+    def best(
+        self,
+        hints: _Hints,
+        entries: list[Entry],
+        doc_countries: Counter[str],
+        doc_regions: dict[tuple[str, str], float],
+    ) -> tuple[Entry, float] | None:
+        eponymous = eponymous_regions(entries)
+        scored = [(self.score(e, hints, doc_countries, doc_regions, eponymous), e) for e in entries]
+        if not scored:
+            return None
+        dominant = _dominant(entries)
+        if dominant is not None:
+            scored = [(s + DOMINANCE_BONUS if e is dominant else s, e) for s, e in scored]
+        score, entry = max(scored, key=lambda item: (item[0], item[1].population))
+        return entry, score
+
+    # -- document -------------------------------------------------------------------------
+    def resolve(
+        self, mentions: Sequence[PlaceMention], context: PlaceContext | None
+    ) -> list[PlaceCandidate | None]:
+        context = context or PlaceContext()
+        hints = [self.hints(m) for m in mentions]
+        exact = [self.gz.entries(h.bare, fuzzy=False) for h in hints]
+        # Countries the document points at: those it names, its actors', its best-known places'.
+        named = [max(found, key=lambda e: e.population).country if found else "" for found in exact]
+        entries = []
+        for i, (h, found) in enumerate(zip(hints, exact, strict=True)):
+            likely = Counter(c.upper() for c in context.countries)
+            likely.update(c for j, c in enumerate(named) if c and mentions[j].text != mentions[i].text)
+            entries.append(self.entries(h, found, {c for c, _ in likely.most_common(1)}))
+        # The actors' countries are weaker evidence than the places named: forces fight abroad.
+        self._prior = {}
+        for code in context.countries:
+            self._prior[code.upper()] = self._prior.get(code.upper(), 0.0) + 1.0
+        if context.publication_country:
+            code = context.publication_country.upper()
+            self._prior[code] = self._prior.get(code, 0.0) + 0.5
+        first = [self.best(h, e, Counter(), {}) for h, e in zip(hints, entries, strict=True)]
+        confident = [
+            r[0] if r and _confident(r[0], r[1], h) else None for r, h in zip(first, hints, strict=True)
+        ]
+        resolved: list[PlaceCandidate | None] = []
+        for i, (h, e) in enumerate(zip(hints, entries, strict=True)):
+            others = [
+                c for j, c in enumerate(confident) if c is not None and mentions[j].text != mentions[i].text
+            ]
+            # A place named in a country says more than the country's name ("refugees from Ukraine").
+            doc_countries: Counter[str] = Counter()
+            for c in others:
+                doc_countries[c.country] += 1 if c.feature == COUNTRY else 2
+            regions = Counter((c.country, c.admin1_code) for c in others if c.feature != COUNTRY)
+            doc_regions = {key: n / sum(regions.values()) for key, n in regions.items()}
+            result = self.best(h, e, doc_countries, doc_regions)
+            if result is None or result[1] < MIN_SCORE:
+                resolved.append(self._container(h, doc_countries) if h.regions else None)
+                continue
+            entry, score = result
+            precision = NEAR if h.implied == NEAR and entry.feature != COUNTRY else None
+            if h.regions and not self.fits_container(entry, h):
+                fallback = self._container(h, doc_countries)
+                if fallback is not None:
+                    resolved.append(fallback)
+                    continue
+            resolved.append(self.gz.candidate(entry, score, precision))
+        return resolved
+
+    def _container(self, hints: _Hints, doc_countries: Counter[str]) -> PlaceCandidate | None:
+        """The region the text puts an unknown place in ("Pirque (Cochabamba)"), at precision near."""
+        for region in hints.regions:
+            outer = _Hints(region, "region", [], hints.container_countries, hints.sentence_countries)
+            candidates = self.gz.entries(region, fuzzy=False)
+            expected = set(doc_countries) | set(self._prior) | hints.container_countries
+            if expected:
+                candidates = [e for e in candidates if e.country in expected]
+            result = self.best(outer, candidates, doc_countries, {})
+            if result is not None and result[1] >= MIN_SCORE and result[0].feature != COUNTRY:
+                return self.gz.candidate(result[0], result[1] - 0.5, NEAR)
+        return None
+
+
+def _dominant(entries: list[Entry]) -> Entry | None:
+    """The one entry far larger than every other of the same name (Donetsk city, not Donetsk, Rostov)."""
+    towns = sorted((e for e in entries if e.feature != ADMIN1), key=lambda e: -e.population)
+    if not towns or towns[0].population < 20_000:
+        return None
+    if len(towns) > 1 and towns[0].population < 10 * towns[1].population:
+        return None
+    return towns[0]
+
+
+def _confident(entry: Entry, score: float, hints: _Hints) -> bool:
+    """Whether a first-pass result may inform the other mentions of the document."""
+    if score < MIN_SCORE or entry.match < MAIN_MATCH - 0.15:
+        return False
+    notable = entry.feature in (COUNTRY, ADMIN1) or entry.supplement or entry.population >= 10_000
+    return notable or bool(hints.regions or hints.container_countries)
+
+
+def resolve_places(
+    mentions: Sequence[PlaceMention],
+    *,
+    context: PlaceContext | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> list[PlaceCandidate | None]:
+    """Resolve the place mentions of one document together, one result per mention (None: unknown).
+
+    The mentions inform each other: the countries and regions of the confidently resolved ones
+    pull the ambiguous ones ("Taji" beside "Abu Ghraib" and "Mosul" is the Iraqi Taji).
+    """
+    return PlaceResolver(gazetteer or get_gazetteer()).resolve(mentions, context)
