@@ -10,4 +10,4 @@ logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 from faultlines.api import Faultlines, open  # noqa: E402
 
-__all__ = ["Faultlines", "open", "__version__"]
+__all__ = ["Faultlines", "__version__", "open"]

@@ -9,74 +9,14 @@ from __future__ import annotations
 
 import logging
 from bisect import bisect_right
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
 from faultlines.kb.model import Actor
+from faultlines.records import DocumentAnalysis, EventRecord, MentionRecord, SentenceRecord
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class SentenceRecord:
-    """A sentence's index and character offsets in the document."""
-
-    idx: int
-    start: int
-    end: int
-
-
-@dataclass(frozen=True)
-class MentionRecord:
-    """A recognised actor, place or time mention.
-
-    ``value`` carries the resolution: for actors ``actor_id`` / provisional fields, for
-    places the gazetteer entry under ``place``, for times the normalised interval.
-    """
-
-    kind: str  # actor / place / time
-    sentence: int
-    start: int
-    end: int
-    text: str
-    value: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class EventRecord:
-    """An extracted event with its resolved arguments and its evidence."""
-
-    type: str
-    acled_event_type: str | None
-    acled_sub_event_type: str | None
-    plover_type: str | None
-    actor1: dict[str, Any] | None
-    actor2: dict[str, Any] | None
-    assoc_actors1: list[dict[str, Any]]
-    assoc_actors2: list[dict[str, Any]]
-    place: dict[str, Any] | None
-    place_precision: str | None
-    date_start: str | None
-    date_end: str | None
-    date_precision: str | None
-    fatalities: dict[str, int] | None
-    modality: str
-    attribution: str | None
-    confidence: float
-    sentence: int
-    start: int
-    end: int
-    text: str
-
-
-@dataclass
-class DocumentAnalysis:
-    """Everything the pipeline found in one document."""
-
-    sentences: list[SentenceRecord] = field(default_factory=list)
-    mentions: list[MentionRecord] = field(default_factory=list)
-    events: list[EventRecord] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -102,7 +42,7 @@ def configure(corrections: Corrections | None = None) -> None:
     if corrections.aliases:
         extra = {actor_id: Actor(id=actor_id, name=name, kind=kind) for actor_id, name, kind in corrections.actors}
         kb = kb.with_actors(extra.values())
-        named = {}
+        named: dict[str, Actor] = {}
         for alias, _key, actor_id in corrections.aliases:
             actor = named.get(actor_id) or kb.get(actor_id)
             named[actor_id] = replace(actor, aliases=[*actor.aliases, alias])
@@ -126,7 +66,15 @@ def analyze_document(text: str, published: date | None) -> DocumentAnalysis:
     actors = _actor_mentions(doc, published)
     places = _place_mentions(doc, sentences, actors)
     mentions = actors + places + _time_mentions(text, published, sentences)
-    return DocumentAnalysis(sentences=sentences, mentions=mentions)
+    return DocumentAnalysis(sentences=sentences, mentions=mentions, events=_events(doc, published, mentions))
+
+
+def _events(doc: Any, published: date | None, mentions: list[MentionRecord]) -> list[EventRecord]:
+    from faultlines.events_join import join_events
+    from faultlines.extract import extract_events
+
+    spans = [(m.start, m.end) for m in mentions if m.kind == "actor"]
+    return join_events(extract_events(doc, actor_spans=spans), doc.text, published, mentions)
 
 
 _NOT_PLACES = {"PERSON", "ORG", "NORP", "ACTOR"}
@@ -139,15 +87,21 @@ def _place_mentions(doc: Any, sentences: list[SentenceRecord], actors: list[Ment
     taken = [(m.start, m.end) for m in actors]
     taken += [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _NOT_PLACES]
     found = [
-        m for m in find_place_mentions(doc.text)
-        if m.start is not None and m.end is not None
+        m
+        for m in find_place_mentions(doc.text)
+        if m.start is not None
+        and m.end is not None
         and not any(m.start < end and start < m.end for start, end in taken)
     ]
     countries = tuple(sorted({str(m.value["country"]) for m in actors if m.value.get("country")}))
     resolved = resolve_places(found, context=PlaceContext(countries=countries), gazetteer=get_gazetteer())
     return [
         MentionRecord(
-            "place", sentence_of(sentences, m.start or 0), m.start or 0, m.end or 0, m.text,
+            "place",
+            sentence_of(sentences, m.start or 0),
+            m.start or 0,
+            m.end or 0,
+            m.text,
             {"place": place.to_dict() if place else None, "container": m.container},
         )
         for m, place in zip(found, resolved, strict=True)

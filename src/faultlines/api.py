@@ -1,10 +1,10 @@
 """The Python API: everything the CLI, the REST API and the web UI do goes through here.
 
-    import faultlines
-    with faultlines.open("faultlines.db") as fl:
-        summary = fl.ingest(["articles/"])
-        for doc in fl.documents():
-            print(doc["id"], doc["title"], doc["published"])
+import faultlines
+with faultlines.open("faultlines.db") as fl:
+    summary = fl.ingest(["articles/"])
+    for doc in fl.documents():
+        print(doc["id"], doc["title"], doc["published"])
 """
 
 from __future__ import annotations
@@ -18,10 +18,11 @@ from typing import IO, Any
 
 from faultlines.errors import UsageError
 from faultlines.kb.normalise import normalise_alias as _alias_key
+from faultlines.progress import Progress
 from faultlines.query import actors as actors_query
 from faultlines.query import documents as documents_query
+from faultlines.query import events as events_query
 from faultlines.query import stats as stats_query
-from faultlines.progress import Progress
 from faultlines.store import actors as store_actors
 from faultlines.store import connect, transaction
 
@@ -102,7 +103,10 @@ class Faultlines:
 
     def merge_actors(self, keep: str, other: str) -> dict[str, Any]:
         """Record that ``other`` is the same actor as ``keep``; ``keep`` survives. Kept on re-processing."""
-        keep_id, other_id = store_actors.find_actor(self.conn, keep), store_actors.find_actor(self.conn, other)
+        keep_id, other_id = (
+            store_actors.find_actor(self.conn, keep),
+            store_actors.find_actor(self.conn, other),
+        )
         store_actors.check_distinct(keep_id, other_id)
         with transaction(self.conn):
             store_actors.record_correction(self.conn, "merge_actors", keep_id, {"other": other_id})
@@ -129,11 +133,34 @@ class Faultlines:
             store_actors.record_correction(self.conn, "split_actor", actor_id, payload)
         return self.actor(new_id)
 
+    # Events -------------------------------------------------------------------------------
+
+    def events(
+        self,
+        *,
+        actor: str | None = None,
+        event_type: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        place: str | None = None,
+        limit: int | None = None,
+    ) -> builtins.list[dict[str, Any]]:
+        """Events with actors, place, date, fatalities, modality and evidence, in date order."""
+        return events_query.list_events(
+            self.conn,
+            actor=actor,
+            event_type=event_type,
+            date_from=date_from,
+            date_to=date_to,
+            place=place,
+            limit=limit,
+        )
+
     def stats(self) -> dict[str, Any]:
         """Counts of what the store holds."""
         return stats_query.store_stats(self.conn)
 
 
-def open(path: str | Path = "faultlines.db") -> Faultlines:  # noqa: A001 - mirrors builtins.open
+def open(path: str | Path = "faultlines.db") -> Faultlines:
     """Open (creating and migrating if needed) the faultlines database at ``path``."""
     return Faultlines(connect(path), Path(path))

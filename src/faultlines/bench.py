@@ -73,7 +73,9 @@ def _in_fresh_process(func: Any, *args: Any) -> dict[str, Any]:
         return dict(pool.apply(func, args))
 
 
-def run_benchmark(corpus: Path = DEFAULT_CORPUS, *, workers: int = 1, compare_spacy: bool = True) -> dict[str, Any]:
+def run_benchmark(
+    corpus: Path = DEFAULT_CORPUS, *, workers: int = 1, compare_spacy: bool = True
+) -> dict[str, Any]:
     """Measure the whole ingest pipeline (and plain spaCy for comparison) on ``corpus``."""
     pipeline = _in_fresh_process(_measure_ingest, str(corpus), workers)
     report: dict[str, Any] = {

@@ -9,8 +9,9 @@ from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 from typing import Any
 
-from faultlines.analysis import Corrections, DocumentAnalysis, analyze_document, warm_up
+from faultlines.analysis import Corrections, analyze_document, warm_up
 from faultlines.progress import NullProgress, Progress
+from faultlines.records import DocumentAnalysis
 from faultlines.store import transaction, utcnow
 from faultlines.store.actors import apply_corrections, sync_kb
 from faultlines.store.writer import write_analysis
@@ -33,7 +34,9 @@ def process_pending(
     progress = progress or NullProgress()
     jobs: list[Job] = [
         (row[0], row[1], row[2])
-        for row in conn.execute("SELECT id, text, published FROM documents WHERE status = 'pending' ORDER BY id")
+        for row in conn.execute(
+            "SELECT id, text, published FROM documents WHERE status = 'pending' ORDER BY id"
+        )
     ]
     found: dict[str, int] = {"mentions": 0, "events": 0}
     failed: list[dict[str, Any]] = []

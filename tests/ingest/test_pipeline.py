@@ -192,7 +192,16 @@ def test_the_seed_articles_are_stored_with_the_dates_their_texts_give(seeds_dir:
     assert by_name["003"]["published"] == "2014-06-21"
     assert by_name["004"]["published"] in ("2014-06-25", "2014-06-26")
     for doc in docs:
-        assert {"id", "title", "path", "source", "url", "external_id", "published", "published_method"} <= set(doc)
+        assert {
+            "id",
+            "title",
+            "path",
+            "source",
+            "url",
+            "external_id",
+            "published",
+            "published_method",
+        } <= set(doc)
     assert by_name["003"]["published_method"] == "dateline"
     again = CliRunner().invoke(main, ["ingest", str(seeds_dir), "--db", str(db_path), "--json"])
     assert json.loads(again.output)["documents_added"] == 0

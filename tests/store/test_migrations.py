@@ -26,8 +26,20 @@ def test_database_uses_wal_and_foreign_keys(db_path: Path) -> None:
         assert fl.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert fl.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         tables = {r[0] for r in fl.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    for table in ("documents", "document_sources", "mentions", "actors", "actor_aliases", "places",
-                  "events", "evidence", "relations", "control", "contradictions", "corrections"):
+    for table in (
+        "documents",
+        "document_sources",
+        "mentions",
+        "actors",
+        "actor_aliases",
+        "places",
+        "events",
+        "evidence",
+        "relations",
+        "control",
+        "contradictions",
+        "corrections",
+    ):
         assert table in tables
 
 

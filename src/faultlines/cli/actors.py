@@ -13,8 +13,15 @@ from faultlines.cli.common import db_option, echo_json, echo_table, json_option
 def _table(actors: list[dict[str, Any]]) -> None:
     echo_table(
         [
-            (a["id"], a["name"], a["kind"], a["country"] or "-", "yes" if a["provisional"] else "",
-             a["mentions"], ", ".join(a["aliases"][:4]))
+            (
+                a["id"],
+                a["name"],
+                a["kind"],
+                a["country"] or "-",
+                "yes" if a["provisional"] else "",
+                a["mentions"],
+                ", ".join(a["aliases"][:4]),
+            )
             for a in actors
         ],
         ["id", "name", "kind", "country", "new", "mentions", "aliases"],
@@ -45,8 +52,12 @@ def _show(actor: dict[str, Any], as_json: bool) -> None:
 
 @click.group("actors", invoke_without_command=True)
 @click.option("--search", "-s", help="Only actors whose name or an alias contains this text.")
-@click.option("--all", "include_unseen", is_flag=True, help="Include knowledge-base actors not seen in the corpus.")
-@click.option("--limit", type=click.IntRange(min=1), default=200, show_default=True, help="Show at most N actors.")
+@click.option(
+    "--all", "include_unseen", is_flag=True, help="Include knowledge-base actors not seen in the corpus."
+)
+@click.option(
+    "--limit", type=click.IntRange(min=1), default=200, show_default=True, help="Show at most N actors."
+)
 @db_option
 @json_option
 @click.pass_context

@@ -10,10 +10,18 @@ from faultlines.cli.common import echo_json, echo_table, json_option
 
 
 @click.command("bench")
-@click.option("--corpus", type=click.Path(exists=True, path_type=Path),
-              help="Folder or file of articles to process (default: the demo corpus).")
-@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Processes that analyse documents in parallel.")
+@click.option(
+    "--corpus",
+    type=click.Path(exists=True, path_type=Path),
+    help="Folder or file of articles to process (default: the demo corpus).",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Processes that analyse documents in parallel.",
+)
 @click.option("--no-spacy", is_flag=True, help="Skip the plain-spaCy comparison run.")
 @json_option
 def command(corpus: Path | None, workers: int, no_spacy: bool, as_json: bool) -> None:

@@ -15,17 +15,28 @@ from faultlines.cli.common import BarProgress, db_option, echo_json, echo_table,
 @click.argument("paths", nargs=-1, required=True)
 @db_option
 @json_option
-@click.option("--format", "input_format", type=click.Choice(["text", "html", "jsonl", "csv"]),
-              help="Read every input as this format instead of guessing from its name and content.")
+@click.option(
+    "--format",
+    "input_format",
+    type=click.Choice(["text", "html", "jsonl", "csv"]),
+    help="Read every input as this format instead of guessing from its name and content.",
+)
 @click.option("--text-field", help="JSONL/CSV field holding the article text (default: text).")
 @click.option("--title-field", help="JSONL/CSV field holding the title (default: title).")
-@click.option("--date-field", help="JSONL/CSV field holding the publication date (default: date or published).")
+@click.option(
+    "--date-field", help="JSONL/CSV field holding the publication date (default: date or published)."
+)
 @click.option("--source-field", help="JSONL/CSV field naming the source (default: source).")
 @click.option("--url-field", help="JSONL/CSV field holding the URL (default: url).")
 @click.option("--id-field", help="JSONL/CSV field holding the record's own id (default: id).")
 @click.option("--max-bytes", type=click.IntRange(min=1), help="Skip files larger than this many bytes.")
-@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Processes that analyse documents in parallel.")
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Processes that analyse documents in parallel.",
+)
 def command(
     paths: tuple[str, ...],
     db_path: str,
@@ -79,7 +90,13 @@ def _print_found(fl: faultlines.Faultlines) -> None:
     click.echo("")
     echo_table(
         [
-            (d["id"], d["published"] or "-", d["published_method"], len(d["sources"]), d["title"] or d["path"])
+            (
+                d["id"],
+                d["published"] or "-",
+                d["published_method"],
+                len(d["sources"]),
+                d["title"] or d["path"],
+            )
             for d in docs
         ],
         ["id", "published", "found by", "copies", "title"],

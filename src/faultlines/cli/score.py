@@ -19,8 +19,12 @@ def _flatten(value: object, prefix: str = "") -> list[tuple[str, object]]:
 
 @click.command("score")
 @click.argument("name", required=False)
-@click.option("--shared", "shared_path", type=click.Path(file_okay=False),
-              help="The shared development data folder (default: ../shared or $FAULTLINES_SHARED).")
+@click.option(
+    "--shared",
+    "shared_path",
+    type=click.Path(file_okay=False),
+    help="The shared development data folder (default: ../shared or $FAULTLINES_SHARED).",
+)
 @click.option("--limit", type=click.IntRange(min=1), help="Score only the first N items.")
 @json_option
 def command(name: str | None, shared_path: str | None, limit: int | None, as_json: bool) -> None:

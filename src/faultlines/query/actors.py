@@ -31,8 +31,13 @@ def _seen(conn: sqlite3.Connection, ids: list[str]) -> dict[str, Any]:
             ids,
         )
     ]
-    return {"mentions": row[0], "first_seen": row[1], "last_seen": row[2], "documents": row[3],
-            "seen_as": surfaces}
+    return {
+        "mentions": row[0],
+        "first_seen": row[1],
+        "last_seen": row[2],
+        "documents": row[3],
+        "seen_as": surfaces,
+    }
 
 
 def _aliases(conn: sqlite3.Connection, ids: list[str]) -> list[str]:

@@ -38,8 +38,19 @@ def kb_fingerprint(actors: list[KBActor]) -> str:
     """A short hash of the KB content, to skip re-syncing an unchanged KB."""
     digest = hashlib.sha256()
     for actor in actors:
-        digest.update(json.dumps([actor.id, actor.name, actor.kind, actor.country, actor.parent,
-                                  actor.renamed_to, sorted(actor.names())]).encode())
+        digest.update(
+            json.dumps(
+                [
+                    actor.id,
+                    actor.name,
+                    actor.kind,
+                    actor.country,
+                    actor.parent,
+                    actor.renamed_to,
+                    sorted(actor.names()),
+                ]
+            ).encode()
+        )
     return digest.hexdigest()[:16]
 
 
@@ -62,7 +73,17 @@ def sync_kb(conn: sqlite3.Connection, actors: Iterable[KBActor], alias_key: Call
         "country = excluded.country, parent_id = excluded.parent_id, active_from = excluded.active_from, "
         "active_until = excluded.active_until, ucdp_id = excluded.ucdp_id, renamed_to = excluded.renamed_to",
         [
-            (a.id, a.name, a.kind, a.country, a.parent, a.active_from, a.active_until, a.ucdp_id, a.renamed_to)
+            (
+                a.id,
+                a.name,
+                a.kind,
+                a.country,
+                a.parent,
+                a.active_from,
+                a.active_until,
+                a.ucdp_id,
+                a.renamed_to,
+            )
             for a in listed
         ],
     )
@@ -92,14 +113,20 @@ def ensure_discovered(
 def find_actor(conn: sqlite3.Connection, ref: str) -> str:
     """The id of the actor named by ``ref``: an id, a canonical name or an alias."""
     row = conn.execute("SELECT id FROM actors WHERE id = ?", (ref,)).fetchone()
-    row = row or conn.execute(
-        "SELECT id FROM actors WHERE name = ? COLLATE NOCASE ORDER BY provisional, id LIMIT 1", (ref,)
-    ).fetchone()
-    row = row or conn.execute(
-        "SELECT a.id FROM actor_aliases al JOIN actors a ON a.id = al.actor_id "
-        "WHERE al.alias = ? COLLATE NOCASE ORDER BY a.provisional, a.id LIMIT 1",
-        (ref,),
-    ).fetchone()
+    row = (
+        row
+        or conn.execute(
+            "SELECT id FROM actors WHERE name = ? COLLATE NOCASE ORDER BY provisional, id LIMIT 1", (ref,)
+        ).fetchone()
+    )
+    row = (
+        row
+        or conn.execute(
+            "SELECT a.id FROM actor_aliases al JOIN actors a ON a.id = al.actor_id "
+            "WHERE al.alias = ? COLLATE NOCASE ORDER BY a.provisional, a.id LIMIT 1",
+            (ref,),
+        ).fetchone()
+    )
     if row is None:
         raise NotFoundError(f"no actor called {ref!r}", hint="`faultlines actors --search WORD` finds actors")
     return str(canonical_id(conn, row[0]))
@@ -128,7 +155,9 @@ def record_correction(conn: sqlite3.Connection, kind: str, target: str, payload:
 
 def apply_corrections(conn: sqlite3.Connection) -> int:
     """Replay every analyst correction in the order it was made; return how many."""
-    rows = conn.execute("SELECT kind, target, payload FROM corrections WHERE undone = 0 ORDER BY id").fetchall()
+    rows = conn.execute(
+        "SELECT kind, target, payload FROM corrections WHERE undone = 0 ORDER BY id"
+    ).fetchall()
     for kind, target, payload in rows:
         _APPLY[kind](conn, target, json.loads(payload))
     return len(rows)
@@ -186,7 +215,9 @@ _APPLY: dict[str, Callable[[sqlite3.Connection, str, dict[str, Any]], None]] = {
 
 def analyst_aliases(conn: sqlite3.Connection) -> dict[str, str]:
     """Alias key -> actor id for every alias an analyst added or moved (used by resolution)."""
-    rows = conn.execute("SELECT alias_key, actor_id FROM actor_aliases WHERE origin = 'analyst' ORDER BY actor_id")
+    rows = conn.execute(
+        "SELECT alias_key, actor_id FROM actor_aliases WHERE origin = 'analyst' ORDER BY actor_id"
+    )
     return {key: actor_id for key, actor_id in rows}
 
 

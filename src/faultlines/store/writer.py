@@ -7,7 +7,7 @@ import json
 import sqlite3
 from typing import Any
 
-from faultlines.analysis import DocumentAnalysis, EventRecord, MentionRecord
+from faultlines.records import DocumentAnalysis, EventRecord, MentionRecord
 from faultlines.store.actors import ensure_discovered
 from faultlines.store.db import utcnow
 
@@ -15,10 +15,14 @@ from faultlines.store.db import utcnow
 def clear_derived(conn: sqlite3.Connection, document_id: int) -> None:
     """Remove what an earlier processing of the document stored, before storing anew."""
     event_ids = [r[0] for r in conn.execute("SELECT id FROM events WHERE document_id = ?", (document_id,))]
-    conn.executemany("DELETE FROM evidence WHERE subject_kind = 'event' AND subject_id = ?",
-                     [(i,) for i in event_ids])
-    conn.execute("UPDATE events SET canonical_id = NULL WHERE canonical_id IN "
-                 "(SELECT id FROM events WHERE document_id = ?)", (document_id,))
+    conn.executemany(
+        "DELETE FROM evidence WHERE subject_kind = 'event' AND subject_id = ?", [(i,) for i in event_ids]
+    )
+    conn.execute(
+        "UPDATE events SET canonical_id = NULL WHERE canonical_id IN "
+        "(SELECT id FROM events WHERE document_id = ?)",
+        (document_id,),
+    )
     conn.execute("DELETE FROM events WHERE document_id = ?", (document_id,))
     conn.execute("DELETE FROM sentences WHERE document_id = ?", (document_id,))
     conn.execute("DELETE FROM mentions WHERE document_id = ?", (document_id,))
@@ -42,8 +46,13 @@ def _actor_id(conn: sqlite3.Connection, value: dict[str, Any] | None) -> str | N
     if not value:
         return None
     if value.get("provisional"):
-        ensure_discovered(conn, value["actor_id"], value["name"], value.get("kind") or "other",
-                          [(value.get("text") or value["name"], value.get("key") or "")])
+        ensure_discovered(
+            conn,
+            value["actor_id"],
+            value["name"],
+            value.get("kind") or "other",
+            [(value.get("text") or value["name"], value.get("key") or "")],
+        )
     actor_id = value.get("actor_id")
     if actor_id and conn.execute("SELECT 1 FROM actors WHERE id = ?", (actor_id,)).fetchone():
         return str(actor_id)
@@ -65,9 +74,18 @@ def place_id(conn: sqlite3.Connection, place: dict[str, Any] | None) -> int | No
     cursor = conn.execute(
         "INSERT INTO places (key, name, latitude, longitude, country, admin1, geonames_id, feature, precision, "
         "acled_precision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (key, place["name"], place.get("latitude"), place.get("longitude"), place.get("country"),
-         place.get("admin1"), place.get("geonames_id"), place.get("feature"), place.get("precision"),
-         place.get("acled_precision")),
+        (
+            key,
+            place["name"],
+            place.get("latitude"),
+            place.get("longitude"),
+            place.get("country"),
+            place.get("admin1"),
+            place.get("geonames_id"),
+            place.get("feature"),
+            place.get("precision"),
+            place.get("acled_precision"),
+        ),
     )
     return int(cursor.lastrowid or 0)
 
@@ -78,8 +96,17 @@ def _write_mention(conn: sqlite3.Connection, document_id: int, mention: MentionR
     cursor = conn.execute(
         "INSERT OR IGNORE INTO mentions (document_id, sentence, start, end, text, kind, actor_id, place_id, value) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (document_id, mention.sentence, mention.start, mention.end, mention.text, mention.kind, actor, place,
-         json.dumps(mention.value, default=str)),
+        (
+            document_id,
+            mention.sentence,
+            mention.start,
+            mention.end,
+            mention.text,
+            mention.kind,
+            actor,
+            place,
+            json.dumps(mention.value, default=str),
+        ),
     )
     return cursor.rowcount
 
@@ -96,16 +123,30 @@ def _write_event(conn: sqlite3.Connection, document_id: int, doc_hash: str, even
         "INSERT OR IGNORE INTO events (fingerprint, document_id, type, acled_event_type, acled_sub_event_type, "
         "plover_type, actor1_id, actor2_id, assoc_actor1_ids, assoc_actor2_ids, place_id, place_precision, "
         "date_start, date_end, date_precision, fatalities_best, fatalities_low, fatalities_high, modality, "
-        "attribution, confidence, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "attribution, confidence, created_at) VALUES (" + ", ".join("?" * 22) + ")",
         (
-            event_fingerprint(doc_hash, event), document_id, event.type, event.acled_event_type,
-            event.acled_sub_event_type, event.plover_type, _actor_id(conn, event.actor1),
+            event_fingerprint(doc_hash, event),
+            document_id,
+            event.type,
+            event.acled_event_type,
+            event.acled_sub_event_type,
+            event.plover_type,
+            _actor_id(conn, event.actor1),
             _actor_id(conn, event.actor2),
             json.dumps([a for a in (_actor_id(conn, v) for v in event.assoc_actors1) if a]),
             json.dumps([a for a in (_actor_id(conn, v) for v in event.assoc_actors2) if a]),
-            place_id(conn, event.place), event.place_precision, event.date_start, event.date_end,
-            event.date_precision, fatalities.get("best"), fatalities.get("low"), fatalities.get("high"),
-            event.modality, event.attribution, event.confidence, utcnow(),
+            place_id(conn, event.place),
+            event.place_precision,
+            event.date_start,
+            event.date_end,
+            event.date_precision,
+            fatalities.get("best"),
+            fatalities.get("low"),
+            fatalities.get("high"),
+            event.modality,
+            event.attribution,
+            event.confidence,
+            utcnow(),
         ),
     )
     if not cursor.rowcount:

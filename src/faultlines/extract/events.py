@@ -1,0 +1,447 @@
+"""Clause-level event extraction from a parsed spaCy Doc.
+
+``extract_events(doc)`` finds trigger words (see ``data/ontology/triggers.json``), settles
+their type from the clause, and reads the arguments from the dependency parse. Arguments are
+character spans into ``doc.text``; resolving them to actor, place and date ids is left to the
+resolve stages.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from faultlines.extract.arguments import (
+    PARTNER_PREPS,
+    PASSIVE_SUBJECT_DEPS,
+    TIME_LABELS,
+    CharSpan,
+    actor_list,
+    clause_tokens,
+    clause_verb,
+    conjuncts,
+    entity_chars,
+    entity_spans,
+    is_place_like,
+    noun_phrase,
+    place_spans,
+)
+from faultlines.extract.fatalities import Fatalities, parse_fatalities
+from faultlines.extract.modality import modality_of
+from faultlines.extract.ontology import by_id
+from faultlines.extract.retype import EXPLOSION_TYPES, refine_type
+from faultlines.extract.triggers import TriggerMatch, find_triggers
+
+logger = logging.getLogger(__name__)
+
+#: Types whose actors act on each other symmetrically ("X and Y clashed").
+SYMMETRIC_TYPES = frozenset({"armed_clash", "merger", "alliance", "rivalry", "consult", "mob_violence"})
+#: Types whose object is a place rather than a target.
+TERRITORY_TYPES = frozenset({
+    "nonstate_overtakes_territory", "government_regains_territory", "nonviolent_territory_transfer",
+    "headquarters_established", "withdrawal",
+})  # fmt: skip
+#: Types whose main argument is the group itself ("the Levant Front was formed").
+GROUP_LIFE_TYPES = frozenset({"group_formed", "group_dissolved", "rename"})
+VIOLENT_TYPES = EXPLOSION_TYPES | {
+    "armed_clash", "attack", "government_regains_territory", "nonstate_overtakes_territory",
+    "excessive_force_against_protesters", "mob_violence", "violent_demonstration", "sexual_violence",
+    "abduction",
+}  # fmt: skip
+_TIME_POINT_WORDS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "yesterday", "today", "tonight", "overnight", "spring", "summer", "autumn", "fall", "winter", "last",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class EventCandidate:
+    """One event mention found in a document. Spans are (start_char, end_char) in ``doc.text``."""
+
+    type: str
+    acled_event_type: str | None
+    acled_sub_event_type: str | None
+    plover_type: str | None
+    trigger: CharSpan
+    actor1: tuple[CharSpan, ...] = ()
+    """Agent(s); several when coordinated ("the FSA and al-Nusra withdrew")."""
+    actor2: tuple[CharSpan, ...] = ()
+    """Target(s) or partner(s)."""
+    places: tuple[CharSpan, ...] = ()
+    time: CharSpan | None = None
+    fatalities: Fatalities | None = None
+    modality: str = "asserted"
+    attribution: CharSpan | None = None
+    """Span naming the source the event is attributed to (for ``reported`` and others)."""
+    sentence_index: int = 0
+    sentence_span: CharSpan = (0, 0)
+    evidence: str = ""
+    """The sentence text that supports the event."""
+    confidence: float = 0.5
+
+    def surface(self, text: str) -> dict[str, Any]:
+        """The argument strings of this event in the document ``text``."""
+
+        def cut(span: CharSpan | None) -> str | None:
+            return text[span[0] : span[1]] if span else None
+
+        return {
+            "trigger": cut(self.trigger),
+            "actor1": [cut(s) for s in self.actor1],
+            "actor2": [cut(s) for s in self.actor2],
+            "places": [cut(s) for s in self.places],
+            "time": cut(self.time),
+            "attribution": cut(self.attribution),
+        }
+
+    def to_dict(self, text: str | None = None) -> dict[str, Any]:
+        """JSON-able form; with the document ``text`` it also carries the surface strings."""
+        data: dict[str, Any] = {
+            "type": self.type,
+            "acled_event_type": self.acled_event_type,
+            "acled_sub_event_type": self.acled_sub_event_type,
+            "plover_type": self.plover_type,
+            "trigger": list(self.trigger),
+            "actor1": [list(s) for s in self.actor1],
+            "actor2": [list(s) for s in self.actor2],
+            "places": [list(s) for s in self.places],
+            "time": list(self.time) if self.time else None,
+            "fatalities": self.fatalities.to_dict() if self.fatalities else None,
+            "modality": self.modality,
+            "attribution": list(self.attribution) if self.attribution else None,
+            "sentence_index": self.sentence_index,
+            "sentence_span": list(self.sentence_span),
+            "evidence": self.evidence,
+            "confidence": self.confidence,
+        }
+        if text is not None:
+            data["surface"] = self.surface(text)
+        return data
+
+
+def extract_events(doc: Doc, *, actor_spans: Sequence[CharSpan] | None = None) -> list[EventCandidate]:
+    """Event candidates in ``doc``, in text order.
+
+    ``actor_spans``: char spans of known actor mentions; arguments prefer them as heads, and
+    fill arguments the parse misses (useful on noisy, lower-cased text).
+    """
+    spans = sorted(actor_spans) if actor_spans else None
+    events: list[EventCandidate] = []
+    for index, sentence in enumerate(doc.sents):
+        events.extend(_sentence_events(sentence, index, spans))
+    logger.debug("%d event candidates in %d characters", len(events), len(doc.text))
+    return events
+
+
+def extract_sentence_events(
+    sentence: Span, index: int = 0, *, actor_spans: Sequence[CharSpan] | None = None
+) -> list[EventCandidate]:
+    """Event candidates of one sentence (``index`` is its position in the document)."""
+    return _sentence_events(sentence, index, sorted(actor_spans) if actor_spans else None)
+
+
+def _sentence_events(sentence: Span, index: int, actor_spans: Sequence[CharSpan] | None) -> list[EventCandidate]:
+    typed: list[tuple[str, TriggerMatch, list[Token]]] = []
+    for match in find_triggers(sentence):
+        clause = clause_tokens(clause_verb(match.head))
+        type_id = refine_type(match.type_id, match.head, clause, actor_spans, multiword=match.end - match.start > 1)
+        if type_id is not None:
+            typed.append((type_id, match, clause))
+    merged = _merge_clause_triggers(typed)
+    return [_candidate(type_id, match, clause, sentence, index, actor_spans) for type_id, match, clause in merged]
+
+
+_SPECIFICITY = [*EXPLOSION_TYPES, "sexual_violence", "abduction", "attack", "armed_clash"]
+
+
+def _rank(type_id: str) -> int:
+    order = ["suicide_bomb", "chemical_weapon", "air_strike", "shelling", "grenade", "remote_explosive"]
+    if type_id in order:
+        return order.index(type_id)
+    return len(order) + (_SPECIFICITY.index(type_id) if type_id in _SPECIFICITY else 99)
+
+
+def _merge_clause_triggers(
+    typed: list[tuple[str, TriggerMatch, list[Token]]],
+) -> list[tuple[str, TriggerMatch, list[Token]]]:
+    """One violent event per clause (the most specific type, anchored on the clause's verb);
+    one event per type per clause otherwise; weapons shot down are not strikes."""
+    by_clause: dict[int, list[tuple[str, TriggerMatch, list[Token]]]] = {}
+    for item in typed:
+        by_clause.setdefault(clause_verb(item[1].head).i, []).append(item)
+    kept: list[tuple[str, TriggerMatch, list[Token]]] = []
+    for items in by_clause.values():
+        types = {t for t, _, _ in items}
+        if "disrupted_weapons_use" in types:
+            items = [i for i in items if i[0] not in EXPLOSION_TYPES]
+        violent = [i for i in items if i[0] in _SPECIFICITY]
+        if len(violent) > 1:
+            best_type = min((i[0] for i in violent), key=_rank)
+            anchor = min(violent, key=lambda i: (i[1].head.pos_ != "VERB", i[1].start))
+            items = [i for i in items if i not in violent] + [(best_type, anchor[1], anchor[2])]
+        accepted: list[tuple[str, TriggerMatch, list[Token]]] = []
+        for item in sorted(items, key=lambda i: i[1].start):
+            if not any(other[0] == item[0] and _related(other[1].head, item[1].head) for other in accepted):
+                accepted.append(item)
+        kept.extend(accepted)
+    return sorted(kept, key=lambda i: i[1].start)
+
+
+def _related(a: Token, b: Token) -> bool:
+    """True when one token governs the other within two steps ("took control ... seized")."""
+    return a.head == b or b.head == a or a.head.head == b or b.head.head == a or a.head == b.head
+
+
+def _candidate(
+    type_id: str,
+    match: TriggerMatch,
+    clause: list[Token],
+    sentence: Span,
+    index: int,
+    actor_spans: Sequence[CharSpan] | None,
+) -> EventCandidate:
+    event_type = by_id(type_id)
+    phrase = list(sentence.doc[match.start : match.end])
+    actor1, actor2, object_places = _actors(type_id, match.head, phrase, actor_spans)
+    known = list(actor1) + list(actor2) + list(actor_spans or [])
+    places = sorted(set(object_places) | set(place_spans(clause, known)))
+    modality = modality_of(match.head, sentence)
+    fatalities = _fatalities(type_id, clause, sentence)
+    trigger = (phrase[0].idx, phrase[-1].idx + len(phrase[-1].text))
+    return EventCandidate(
+        type=type_id,
+        acled_event_type=event_type.acled_event_type,
+        acled_sub_event_type=event_type.acled_sub_event_type,
+        plover_type=event_type.plover_type,
+        trigger=trigger,
+        actor1=tuple(actor1),
+        actor2=tuple(a for a in actor2 if a not in actor1),
+        places=tuple(p for p in places if p not in actor1 and p not in actor2),
+        time=_time(clause, sentence, match.head),
+        fatalities=fatalities,
+        modality=modality.label,
+        attribution=modality.attribution,
+        sentence_index=index,
+        sentence_span=(sentence.start_char, sentence.end_char),
+        evidence=sentence.text,
+        confidence=_confidence(actor1, places, match),
+    )
+
+
+def _confidence(actor1: Sequence[CharSpan], places: Sequence[CharSpan], match: TriggerMatch) -> float:
+    """A rough plausibility score: a trigger with an agent, a place and a verb head is likelier."""
+    score = 0.4 + (0.25 if actor1 else 0.0) + (0.15 if places else 0.0)
+    score += 0.1 if match.head.pos_ == "VERB" else 0.0
+    score += 0.1 if match.end - match.start > 1 else 0.0
+    return round(min(score, 1.0), 2)
+
+
+def _fatalities(type_id: str, clause: list[Token], sentence: Span) -> Fatalities | None:
+    if type_id not in VIOLENT_TYPES:
+        return None
+    start, end = clause[0].idx, clause[-1].idx + len(clause[-1].text)
+    offset = sentence.start_char
+    found = parse_fatalities(sentence.text[start - offset : end - offset])
+    if found is not None:
+        return replace(found, start=found.start + start, end=found.end + start)
+    found = parse_fatalities(sentence.text)
+    if found is not None:
+        return replace(found, start=found.start + sentence.start_char, end=found.end + sentence.start_char)
+    return None
+
+
+def _time(clause: list[Token], sentence: Span, anchor: Token) -> CharSpan | None:
+    """A dated expression in the clause; else the nearest dated one in the sentence; else any."""
+    text, offset = sentence.text, sentence.start_char
+    spans = entity_spans(clause, TIME_LABELS)
+    points = [s for s in spans if _looks_like_point(text[s[0] - offset : s[1] - offset])]
+    if points:
+        return points[0]
+    in_sentence = entity_spans(sentence, TIME_LABELS)
+    if not in_sentence:
+        return None
+    points = [s for s in in_sentence if _looks_like_point(text[s[0] - offset : s[1] - offset])]
+    if points:
+        return min(points, key=lambda s: min(abs(s[0] - anchor.idx), abs(s[1] - anchor.idx)))
+    return spans[0] if spans else min(in_sentence, key=lambda s: min(abs(s[0] - anchor.idx), abs(s[1] - anchor.idx)))
+
+
+def _looks_like_point(text: str) -> bool:
+    words = text.lower().replace(",", " ").split()
+    return any(w.isdigit() or w in _TIME_POINT_WORDS for w in words)
+
+
+# ---- arguments -------------------------------------------------------------------------------
+
+
+def _subjects(head: Token, depth: int = 0) -> list[Token]:
+    """Agent heads of ``head``: active subject, passive agent, or those of the governing verb."""
+    found = [c for c in head.children if c.dep_ == "nsubj"]
+    for child in head.children:
+        if child.dep_ == "agent":
+            found.extend(c for c in child.children if c.dep_ == "pobj")
+    found = [t for t in found if not (t.pos_ == "PRON" and t.lower_ in ("who", "which", "that"))] or (
+        [head.head] if found and head.dep_ == "relcl" else []
+    )
+    if found and all(t.like_num for t in found):
+        # a mis-parse such as "one of three ... after gunmen linked to X left": use the inner subject
+        inner = [t for t in head.subtree if t.dep_ == "nsubj" and t.i < head.i and not t.like_num]
+        found = inner[-1:]
+    if found or depth >= 3 or head.head is head:
+        return found
+    if any(c.dep_ == "mark" for c in head.children):
+        # "after gunmen linked to X left": the parser hangs the subject on a child verb
+        inner = [t for t in head.subtree if t.dep_ == "nsubj" and t.i < head.i]
+        return inner[:1]
+    if head.dep_ in ("relcl", "acl") and head.head.pos_ in ("NOUN", "PROPN") and head.pos_ == "VERB":
+        if head.dep_ == "acl" and head.tag_ == "VBG" and head.head.pos_ == "NOUN" and head.head.dep_ == "dobj":
+            return _subjects(head.head.head, depth + 1)  # "X released a message rejecting Y"
+        return [head.head] if head.dep_ == "relcl" or head.tag_ == "VBG" else []
+    if head.dep_ in ("conj", "xcomp", "advcl", "pcomp", "dobj", "pobj", "compound") or head.pos_ == "NOUN":
+        return _subjects(head.head, depth + 1)
+    return []
+
+
+def _partner_objects(tokens: Iterable[Token]) -> list[tuple[str, Token]]:
+    """(preposition, object) pairs hanging off ``tokens``."""
+    pairs: list[tuple[str, Token]] = []
+    for token in tokens:
+        for child in token.children:
+            if child.dep_ in ("prep", "dative") and child.lower_ in PARTNER_PREPS | {
+                "of",
+                "in",
+                "near",
+                "out",
+            }:
+                pairs.extend((child.lower_, c) for c in child.children if c.dep_ == "pobj")
+    return pairs
+
+
+def _actors(
+    type_id: str, head: Token, phrase: list[Token], actor_spans: Sequence[CharSpan] | None
+) -> tuple[list[CharSpan], list[CharSpan], list[CharSpan]]:
+    """(actor1, actor2, places from objects) for a trigger."""
+    passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS | {"auxpass"} for c in head.children)
+    agents = _subjects(head)
+    if head.pos_ == "NOUN":
+        agents = (
+            [c for c in head.children if c.dep_ == "poss"]
+            or [c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+            or agents
+        )
+    objects = [c for t in phrase for c in t.children if c.dep_ in ("dobj", "attr")]
+    if passive:
+        objects += [c for c in head.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+    objects = [o for o in objects if o.i not in {t.i for t in phrase}]
+    places: list[Token] = []
+    partners: list[Token] = []
+    between: list[Token] = []
+    governing = [head.head] if head.pos_ == "NOUN" and head.dep_ in ("nsubj", "nsubjpass") else []
+    for prep, obj in _partner_objects([*phrase, *governing]):
+        if prep == "between":
+            between.extend(conjuncts(obj))
+        elif prep in ("in", "near", "at", "out", "from", "into") or (prep == "of" and type_id in TERRITORY_TYPES):
+            if is_place_like(obj, actor_spans) or (obj.pos_ == "PROPN" and type_id in TERRITORY_TYPES):
+                places.append(obj)
+        elif prep == "of" and type_id in GROUP_LIFE_TYPES | {"merger", "split"}:
+            objects.append(obj)
+        elif prep != "of":
+            (places if is_place_like(obj, actor_spans) and type_id not in SYMMETRIC_TYPES else partners).append(obj)
+    if type_id in TERRITORY_TYPES:
+        # what is taken or left is a place, unless it is a known actor or a force
+        places += [o for o in objects if not _is_actor_like(o, actor_spans)]
+        objects = [o for o in objects if _is_actor_like(o, actor_spans)]
+    elif type_id in EXPLOSION_TYPES or type_id == "attack":
+        places += [o for o in objects if is_place_like(o, actor_spans)]
+        objects = [o for o in objects if not is_place_like(o, actor_spans)]
+    if _lemma_phrase(phrase) == "fall to":
+        places, agents, partners = agents, partners, []
+    if type_id in GROUP_LIFE_TYPES and (passive or not objects):
+        agents, objects = (objects, agents) if passive else (agents, objects)
+    inside = {t.i for t in phrase}
+    agents = [a for a in agents if _usable_argument(a, inside)]
+    between = [b for b in between if _usable_argument(b, inside)]
+    if between and not agents:
+        first = actor_list(between[:1], actor_spans, expand=False)
+        rest = [s for s in actor_list(between[1:], actor_spans, expand=False) if s not in first]
+        return first, rest, [prefer_place(p) for p in places]
+    partners += between
+    objects = [o for o in objects if _usable_argument(o, inside)]
+    partners = [p for p in partners if _usable_argument(p, inside)]
+    actor1 = _known_inside(agents, head, actor_spans) or actor_list(agents, actor_spans)
+    if not agents and partners and type_id in SYMMETRIC_TYPES:
+        actor1, partners = actor_list(partners[:1], actor_spans), partners[1:]
+    actor2 = (
+        actor_list([*objects, *partners], actor_spans)
+        if type_id not in ("withdrawal",)
+        else actor_list(partners, actor_spans)
+    )
+    if type_id in SYMMETRIC_TYPES and not actor2 and len(actor1) > 1:
+        actor1, actor2 = actor1[:1], actor1[1:]
+    place_list = [prefer_place(p) for p in places]
+    if actor_spans:
+        actor1, actor2 = _fill_from_known(type_id, head, actor1, actor2, actor_spans)
+    return actor1, actor2, place_list
+
+
+def _is_actor_like(token: Token, actor_spans: Sequence[CharSpan] | None) -> bool:
+    """A known actor mention, or a common noun naming a force ("Iraqi government forces")."""
+    if actor_spans and any(start <= token.idx < end for start, end in actor_spans):
+        return True
+    return token.lemma_.lower() in _FORCE_NOUNS
+
+
+_FORCE_NOUNS = frozenset({
+    "force", "troop", "soldier", "army", "militant", "fighter", "rebel", "insurgent", "police", "militia",
+    "jihadist", "gunman", "gunmen", "unit", "brigade", "defender", "garrison",
+})  # fmt: skip
+
+
+def _known_inside(agents: list[Token], head: Token, actor_spans: Sequence[CharSpan] | None) -> list[CharSpan]:
+    """Known actors named inside a generic agent phrase: "gunmen linked to the FSA and al-Nusra left"
+    gives the FSA and al-Nusra; "militants led by ISIL" gives ISIL."""
+    if not actor_spans or not agents:
+        return []
+    if any(start <= a.idx < end for a in agents for start, end in actor_spans):
+        return []
+    first = min(a.idx for a in agents)
+    return [s for s in actor_spans if first <= s[0] and s[1] <= head.idx]
+
+
+def _fill_from_known(
+    type_id: str, head: Token, actor1: list[CharSpan], actor2: list[CharSpan], actor_spans: Sequence[CharSpan]
+) -> tuple[list[CharSpan], list[CharSpan]]:
+    """For noisy text the parse often misses arguments: take the nearest known actor mention
+    before the trigger as actor1 and, for two-sided types, the nearest after it as actor2."""
+    sentence = head.sent
+    before = [s for s in actor_spans if sentence.start_char <= s[0] and s[1] <= head.idx]
+    after = [s for s in actor_spans if head.idx < s[0] and s[1] <= sentence.end_char]
+    if not actor1 and before:
+        actor1 = [before[-1]]
+    two_sided = type_id in SYMMETRIC_TYPES or by_id(type_id).relation is not None or type_id in ("reject", "attack")
+    if not actor2 and two_sided and after and after[0] not in actor1:
+        actor2 = [after[0]]
+    return actor1, actor2
+
+
+def _usable_argument(token: Token, phrase_indices: set[int]) -> bool:
+    """Not the trigger itself, not a date, not a bare number."""
+    if token.i in phrase_indices or token.ent_type_ in TIME_LABELS or token.like_num:
+        return False
+    return token.lemma_.lower() not in ("fighting", "offensive", "attack", "clash", "move", "what")
+
+
+def prefer_place(token: Token) -> CharSpan:
+    """Span of a place argument: its named entity when it has one, else its noun phrase."""
+    if token.ent_type_ in ("GPE", "LOC", "FAC"):
+        return entity_chars(token)
+    return noun_phrase(token)
+
+
+def _lemma_phrase(phrase: list[Token]) -> str:
+    return " ".join(t.lemma_.lower() for t in phrase)

@@ -1,0 +1,139 @@
+"""Trigger matching: find the words of a sentence that can announce an event.
+
+Matching is on lower-cased lemmas, longest phrase first, so "shoot down" wins over "shoot"
+and "suicide bomb" over "bomb". The pre-filter :func:`might_hold_event` works on raw text
+with no parse, so a caller can skip parsing sentences that cannot hold an event.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Span, Token
+
+from faultlines.extract.ontology import trigger_lexicon
+
+MAX_PHRASE = 6
+
+
+@dataclass(frozen=True)
+class TriggerMatch:
+    """A trigger phrase found in a sentence: tokens [start, end) of the doc and its lexicon type."""
+
+    type_id: str
+    start: int
+    end: int
+    head: Token
+    """The syntactic head of the phrase (its verb or noun)."""
+
+
+@cache
+def _phrase_index() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """First lemma -> [(phrase lemmas, type id)], longest phrase first; first listing wins."""
+    seen: set[tuple[str, ...]] = set()
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for type_id, phrases in trigger_lexicon().items():
+        for phrase in phrases:
+            words = tuple(phrase.split())
+            if words in seen:
+                continue
+            seen.add(words)
+            index.setdefault(words[0], []).append((words, type_id))
+    for entries in index.values():
+        entries.sort(key=lambda entry: -len(entry[0]))
+    return index
+
+
+def _norm(token: Token) -> str:
+    lemma = token.lemma_.lower()
+    return lemma if lemma and lemma != "-pron-" else token.lower_
+
+
+def _matches_at(tokens: list[Token], i: int) -> tuple[tuple[str, ...], str] | None:
+    for words, type_id in _phrase_index().get(_norm(tokens[i]), ()):
+        if i + len(words) > len(tokens):
+            continue
+        if all(_norm(tokens[i + k]) == words[k] or tokens[i + k].lower_ == words[k] for k in range(len(words))):
+            return words, type_id
+    return None
+
+
+def _phrase_head(tokens: list[Token]) -> Token:
+    """The token of the phrase whose head lies outside it (first verb preferred)."""
+    for token in tokens:
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+    inside = {t.i for t in tokens}
+    for token in tokens:
+        if token.head.i not in inside or token.head is token:
+            return token
+    return tokens[-1]
+
+
+_NAME_LABELS = {"ORG", "EVENT", "WORK_OF_ART", "LAW", "FAC", "PRODUCT"}
+
+
+def _inside_name(token: Token) -> bool:
+    """A capitalised word inside a name ("Capitol Riot", "Stop the War Coalition") is no trigger."""
+    return token.ent_type_ in _NAME_LABELS and token.ent_iob_ == "I" and (token.pos_ == "PROPN" or token.is_title)
+
+
+def find_triggers(sentence: Span) -> list[TriggerMatch]:
+    """All non-overlapping trigger phrases in ``sentence``, left to right."""
+    tokens = list(sentence)
+    found: list[TriggerMatch] = []
+    i = 0
+    while i < len(tokens):
+        if _inside_name(tokens[i]):
+            i += 1
+            continue
+        match = _matches_at(tokens, i)
+        if match is None:
+            i += 1
+            continue
+        words, type_id = match
+        phrase = tokens[i : i + len(words)]
+        found.append(TriggerMatch(type_id, phrase[0].i, phrase[-1].i + 1, _phrase_head(phrase)))
+        i += len(words)
+    return found
+
+
+@cache
+def _prefilter_regex() -> re.Pattern[str]:
+    """Word-start stems of the longest word of every trigger (inflections may follow the stem)."""
+    stems: set[str] = set()
+    for phrases in trigger_lexicon().values():
+        for phrase in phrases:
+            # every phrase must contain its longest word, so that word alone can gate the parse
+            longest = max(phrase.split(), key=len)
+            if len(longest) > 2:
+                stems.add(_stem(longest))
+    alternatives = "|".join(sorted((re.escape(s) for s in stems), key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})", re.IGNORECASE)
+
+
+# Irregular past forms whose stem differs from the lemma's.
+_IRREGULAR = (
+    "fought", "took", "shot", "fled", "left", "drove", "swore", "sworn", "met", "sent", "stole", "stolen",
+    "beaten", "withdrew", "withdrawn", "overran", "overtook", "retook", "struck", "blew", "broke", "broken",
+    "fell", "laid", "undertook", "gave", "began", "burnt", "threw", "thrown", "rode", "held",
+)  # fmt: skip
+
+
+def _stem(word: str) -> str:
+    """A crude stem that still prefixes the word's inflections (seize -> seiz, capture -> captur)."""
+    if len(word) > 4 and word.endswith("e"):
+        return word[:-1]
+    if len(word) > 4 and word.endswith("y"):
+        return word[:-1]
+    return word
+
+
+def might_hold_event(sentence_text: str) -> bool:
+    """Cheap lexicon scan (no parse): False only when no trigger word can be in the sentence."""
+    if _prefilter_regex().search(sentence_text):
+        return True
+    lowered = sentence_text.lower()
+    return any(re.search(rf"\b{form}\b", lowered) for form in _IRREGULAR)

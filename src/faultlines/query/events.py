@@ -1,0 +1,108 @@
+"""Read events with their resolved arguments and evidence."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import Any
+
+from faultlines.store.actors import canonical_id, find_actor
+
+
+def _actor(conn: sqlite3.Connection, actor_id: str | None) -> dict[str, Any] | None:
+    if not actor_id:
+        return None
+    actor_id = canonical_id(conn, actor_id)
+    row = conn.execute("SELECT id, name FROM actors WHERE id = ?", (actor_id,)).fetchone()
+    return {"id": row["id"], "name": row["name"]} if row else None
+
+
+def _place(conn: sqlite3.Connection, place_id: int | None, precision: str | None) -> dict[str, Any] | None:
+    if place_id is None:
+        return None
+    row = conn.execute(
+        "SELECT name, latitude, longitude, country, admin1 FROM places WHERE id = ?", (place_id,)
+    ).fetchone()
+    return {**dict(row), "precision": precision} if row else None
+
+
+def _evidence(conn: sqlite3.Connection, event_id: int) -> list[dict[str, Any]]:
+    rows = conn.execute(
+        "SELECT document_id AS document, sentence, start, end, text FROM evidence "
+        "WHERE subject_kind = 'event' AND subject_id = ? ORDER BY document_id, start",
+        (event_id,),
+    )
+    return [dict(r) for r in rows]
+
+
+def _as_dict(conn: sqlite3.Connection, row: sqlite3.Row) -> dict[str, Any]:
+    fatalities = None
+    if row["fatalities_best"] is not None:
+        fatalities = {"best": row["fatalities_best"], "low": row["fatalities_low"], "high": row["fatalities_high"]}
+    return {
+        "id": row["id"],
+        "type": row["type"],
+        "acled_event_type": row["acled_event_type"],
+        "acled_sub_event_type": row["acled_sub_event_type"],
+        "plover_type": row["plover_type"],
+        "actor1": _actor(conn, row["actor1_id"]),
+        "actor2": _actor(conn, row["actor2_id"]),
+        "associated_actors1": [_actor(conn, a) for a in json.loads(row["assoc_actor1_ids"] or "[]")],
+        "associated_actors2": [_actor(conn, a) for a in json.loads(row["assoc_actor2_ids"] or "[]")],
+        "place": _place(conn, row["place_id"], row["place_precision"]),
+        "date": {"start": row["date_start"], "end": row["date_end"], "precision": row["date_precision"]},
+        "fatalities": fatalities,
+        "modality": row["modality"],
+        "attribution": row["attribution"],
+        "confidence": row["confidence"],
+        "evidence": _evidence(conn, row["id"]),
+    }
+
+
+def list_events(
+    conn: sqlite3.Connection,
+    *,
+    actor: str | None = None,
+    event_type: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    place: str | None = None,
+    limit: int | None = None,
+) -> list[dict[str, Any]]:
+    """Active events in date order (undated last), filtered by actor, type, date range and place.
+
+    ``actor`` is an id, name or alias (merged actors included); ``place`` matches the place name;
+    a date filter keeps events whose interval overlaps the range.
+    """
+    where = ["e.status = 'active'", "e.canonical_id IS NULL"]
+    params: list[Any] = []
+    if actor:
+        actor_id = find_actor(conn, actor)
+        ids = [actor_id] + [
+            r[0]
+            for r in conn.execute("SELECT id FROM actors WHERE merged_into IS NOT NULL")
+            if canonical_id(conn, r[0]) == actor_id
+        ]
+        marks = ",".join("?" * len(ids))
+        where.append(f"(e.actor1_id IN ({marks}) OR e.actor2_id IN ({marks}))")
+        params += ids + ids
+    if event_type:
+        where.append("(e.type = ? OR e.acled_sub_event_type = ? COLLATE NOCASE)")
+        params += [event_type, event_type]
+    if date_from:
+        where.append("e.date_end >= ?")
+        params.append(date_from)
+    if date_to:
+        where.append("e.date_start <= ?")
+        params.append(date_to)
+    if place:
+        where.append("e.place_id IN (SELECT id FROM places WHERE name LIKE ? OR admin1 LIKE ?)")
+        params += [f"%{place}%", f"%{place}%"]
+    sql = (
+        f"SELECT e.* FROM events e WHERE {' AND '.join(where)} "
+        "ORDER BY e.date_start IS NULL, e.date_start, e.document_id, e.id"
+    )
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return [_as_dict(conn, row) for row in conn.execute(sql, params)]

@@ -1,0 +1,281 @@
+"""Discover groups the KB does not know: names built on a group head word ("Jaysh al-Fateh",
+"Levant Front", "Liwa Shuhada al-Yarmouk") and ORG entities in a conflict context."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from faultlines.resolve.actors.context import DocContext
+from faultlines.resolve.actors.found import Found
+
+HEADS = frozenset(
+    [
+        "front",
+        "army",
+        "brigade",
+        "brigades",
+        "battalion",
+        "battalions",
+        "movement",
+        "council",
+        "forces",
+        "jaysh",
+        "jaish",
+        "jeish",
+        "liwa",
+        "harakat",
+        "harakat",
+        "ansar",
+        "jabhat",
+        "kataib",
+        "katiba",
+        "katibat",
+        "saraya",
+        "tajamu",
+        "faylaq",
+        "division",
+        "militia",
+    ]
+)
+ARABIC_HEADS = frozenset(
+    [
+        "jaysh",
+        "jaish",
+        "jeish",
+        "liwa",
+        "harakat",
+        "ansar",
+        "jabhat",
+        "kataib",
+        "katiba",
+        "katibat",
+        "saraya",
+        "tajamu",
+        "faylaq",
+    ]
+)
+CONNECTORS = frozenset(
+    [
+        "al",
+        "el",
+        "ad",
+        "ash",
+        "ar",
+        "as",
+        "at",
+        "az",
+        "wa",
+        "wal",
+        "of",
+        "the",
+        "and",
+        "li",
+        "bin",
+        "ibn",
+        "-",
+        "‘",
+        "’",
+        "'",
+    ]
+)
+CONFLICT_LEMMAS = frozenset(
+    [
+        "fight",
+        "fighter",
+        "clash",
+        "attack",
+        "kill",
+        "militant",
+        "rebel",
+        "insurgent",
+        "seize",
+        "capture",
+        "battle",
+        "offensive",
+        "bomb",
+        "shell",
+        "ambush",
+        "jihadist",
+        "militia",
+        "troop",
+        "gunman",
+        "abduct",
+        "withdraw",
+        "pledge",
+        "allegiance",
+        "behead",
+        "raid",
+        "storm",
+        "overrun",
+    ]
+)
+FIGHTER_NOUNS = frozenset(
+    [
+        "fighters",
+        "militants",
+        "rebels",
+        "insurgents",
+        "gunmen",
+        "jihadists",
+        "militiamen",
+        "members",
+        "forces",
+        "troops",
+        "commanders",
+        "units",
+    ]
+)
+# Organisations that report on conflicts rather than fight in them.
+NON_COMBATANT_WORDS = frozenset(
+    [
+        "news",
+        "agency",
+        "press",
+        "times",
+        "post",
+        "journal",
+        "observatory",
+        "university",
+        "ministry",
+        "department",
+        "bank",
+        "company",
+        "committee",
+        "television",
+        "tv",
+        "radio",
+        "channel",
+        "institute",
+        "centre",
+        "center",
+        "foundation",
+        "reuters",
+        "afp",
+        "bbc",
+        "cnn",
+        "council-on",
+        "commission",
+        "union",
+        "nations",
+        "twitter",
+        "facebook",
+        "telegram",
+        "school",
+        "hospital",
+        "court",
+    ]
+)
+_MAX_TOKENS = 7
+
+
+def _is_name_token(token: Token, cased: bool) -> bool:
+    if token.is_punct and token.text not in ("-", "’", "'"):
+        return False
+    if not cased:
+        return token.is_alpha
+    return token.text[:1].isupper() or token.lower_ in CONNECTORS
+
+
+def _leading_noise(token: Token) -> bool:
+    """Words before a name that are not part of it: articles, connectors, "Fighters (of)"."""
+    return (
+        token.lower_ in CONNECTORS
+        or token.lower_ in ("the", "a", "an")
+        or (token.tag_ == "NNS" and token.lower_ not in HEADS)
+    )
+
+
+def _trim(tokens: list[Token]) -> list[Token]:
+    while tokens and _leading_noise(tokens[0]):
+        tokens = tokens[1:]
+    while tokens and tokens[-1].lower_ in CONNECTORS:
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _runs(sent: Span, cased: bool) -> list[list[Token]]:
+    runs: list[list[Token]] = []
+    current: list[Token] = []
+    for token in sent:
+        if _is_name_token(token, cased) and not token.is_sent_start:
+            current.append(token)
+        elif _is_name_token(token, cased):
+            current = [token]
+        else:
+            if current:
+                runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _head_spans(run: list[Token], cased: bool) -> list[list[Token]]:
+    """Parts of a run that form a group name around a head word."""
+    heads = HEADS if cased else ARABIC_HEADS
+    out: list[list[Token]] = []
+    for i, token in enumerate(run):
+        if token.lower_ not in heads:
+            continue
+        if cased and token.lower_ not in ARABIC_HEADS:
+            tokens = _trim(run[max(0, i - 4) : i + _MAX_TOKENS])
+        elif cased:  # Arabic names start with their head word: "Liwa Shuhada al-Yarmouk"
+            tokens = _trim(run[i : i + _MAX_TOKENS])
+        else:  # lower-cased text: an Arabic head word and the two or three words of its name
+            tokens = _trim(run[i : i + 4])
+        if len([t for t in tokens if t.is_alpha and t.lower_ not in CONNECTORS]) >= 2:
+            out.append(tokens)
+        break
+    return out
+
+
+def _conflict_sentence(sent: Span) -> bool:
+    return any(t.lemma_.lower() in CONFLICT_LEMMAS for t in sent)
+
+
+def discover(ctx: DocContext, taken: list[Found]) -> list[Found]:
+    """Provisional groups in text not already claimed by a known actor."""
+    out: list[Found] = []
+
+    def free(start: int, end: int) -> bool:
+        return not any(f.start < end and start < f.end for f in taken + out)
+
+    for sent in ctx.doc.sents:
+        cased = ctx.cased(sent.start_char)
+        for run in _runs(sent, cased):
+            for tokens in _head_spans(run, cased):
+                start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+                name = ctx.doc.text[start:end]
+                if free(start, end) and not ctx.kb.lookup(name) and not _non_combatant(name):
+                    out.append(Found(start, end, name, "discovered", 0.6, None, name, _kind(tokens)))
+        if not _conflict_sentence(sent):
+            continue
+        for ent in sent.ents:
+            if ent.label_ != "ORG" or "\n" in ent.text or not _combatant_context(ent):
+                continue
+            if free(ent.start_char, ent.end_char) and not _non_combatant(ent.text):
+                name = re.sub(r"^(the|a|an)\s+", "", ent.text, flags=re.IGNORECASE)
+                out.append(Found(ent.end_char - len(name), ent.end_char, name, "discovered", 0.4, None, name, "other"))
+    return out
+
+
+def _combatant_context(ent: Span) -> bool:
+    """ "X fighters", "X militants", "fighters of X", "members of X": the ORG is an armed group."""
+    doc = ent.doc
+    after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    before = doc[max(0, ent.start - 3) : ent.start].text.lower()
+    return after in FIGHTER_NOUNS or bool(
+        re.search(r"\b(fighters|militants|members|gunmen|rebels) (of|from)( the)?$", before)
+    )
+
+
+def _non_combatant(name: str) -> bool:
+    words = set(re.split(r"[\s\-]+", name.lower()))
+    return bool(words & NON_COMBATANT_WORDS) or len(name) < 3 or (name.isupper() and len(name) <= 3)
+
+
+def _kind(tokens: list[Token]) -> str:
+    heads = {t.lower_ for t in tokens}
+    return "other" if heads & {"council", "movement"} and not heads & ARABIC_HEADS else "rebel_group"

@@ -1,0 +1,109 @@
+"""Actor resolution on short texts with the real pipeline: acronyms, descriptions, time,
+people, discovery and analyst corrections."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from faultlines.annotate import get_nlp
+from faultlines.kb import default_kb
+from faultlines.resolve.actors import ActorMention, provisional_actor, provisional_key, resolve_actors
+
+
+def _resolve(text: str, published: date | None = None, **kwargs: object) -> list[ActorMention]:
+    return resolve_actors(get_nlp()(text), published=published, **kwargs)  # type: ignore[arg-type]
+
+
+def _by_text(mentions: list[ActorMention]) -> dict[str, str | None]:
+    return {m.text: m.actor_id or m.provisional_key for m in mentions}
+
+
+def test_mentions_carry_offsets_sentence_and_method() -> None:
+    text = "Clashes erupted in Aleppo. Later, Ahrar al-Sham fighters withdrew."
+    mention = next(m for m in _resolve(text) if m.actor_id == "ahrar-al-sham")
+    assert text[mention.char_start : mention.char_end] == "Ahrar al-Sham"
+    assert (mention.sentence, mention.method, mention.provisional) == (1, "kb", False)
+
+
+def test_acronym_defined_in_the_document_for_an_unknown_group() -> None:
+    text = (
+        "The Brigade of the Desert Lions (BDL) attacked a checkpoint near Palmyra. "
+        "Two BDL fighters were killed in the clashes."
+    )
+    found = {m.text: m for m in _resolve(text)}
+    assert found["Brigade of the Desert Lions"].provisional
+    assert found["BDL"].method == "acronym"
+    assert found["BDL"].provisional_key == found["Brigade of the Desert Lions"].provisional_key
+
+
+def test_acronym_explained_after_it() -> None:
+    text = "ISIS – an acronym for the Islamic State of Iraq and the Levant – took the town."
+    found = _by_text(_resolve(text))
+    assert found["ISIS"] == "islamic-state-of-iraq-and-the-levant"
+
+
+def test_descriptions_resolve_to_the_described_group() -> None:
+    text = (
+        "Al-Qaeda's Syrian branch fought the so-called caliphate. "
+        "The jihadist group led by Abu Bakr al-Baghdadi advanced on Mosul."
+    )
+    found = _by_text(_resolve(text, date(2015, 5, 1)))
+    assert found["Al-Qaeda's Syrian branch"] == "jabhat-al-nusra"
+    assert found["so-called caliphate"] == "islamic-state"
+    assert found["The jihadist group led by"] == "islamic-state"
+    assert found["Abu Bakr al-Baghdadi"] == "abu-bakr-al-baghdadi"
+
+
+def test_rename_chain_gives_the_name_in_force_at_the_date() -> None:
+    text = "ISIL fighters and Islamic State militants attacked the town."
+    assert set(_by_text(_resolve(text, date(2015, 3, 1))).values()) == {"islamic-state"}
+    assert set(_by_text(_resolve(text, date(2013, 9, 1))).values()) == {"islamic-state-of-iraq-and-the-levant"}
+    undated = _by_text(_resolve(text))
+    assert undated == {"ISIL": "islamic-state-of-iraq-and-the-levant", "Islamic State": "islamic-state"}
+
+
+def test_a_generic_islamic_state_is_not_the_group() -> None:
+    assert _resolve("The movement wants to establish an Islamic state in the region.") == []
+
+
+def test_people_are_linked_to_their_organisation_from_the_text() -> None:
+    text = "Abu Khalid al-Homsi, a commander of the Levant Front, said the town had fallen."
+    person = next(m for m in _resolve(text, date(2015, 6, 1)) if m.kind == "person")
+    assert person.provisional and person.method == "leader"
+    assert (person.organisation_id, person.role) == ("levant-front", "commander")
+    assert provisional_actor(person).parent == "levant-front"
+
+
+def test_known_leader_gets_the_organisation_in_force() -> None:
+    mention = _resolve("Abu Mohammad al-Julani spoke on Sunday.", date(2014, 3, 1))[0]
+    assert (mention.actor_id, mention.organisation_id) == ("abu-muhammad-al-julani", "jabhat-al-nusra")
+
+
+def test_unknown_groups_get_one_key_for_all_spellings() -> None:
+    first = _resolve("Fighters of Liwa Shuhada al-Yarmouk clashed with rebels.")
+    second = _resolve("Liwa Shuhada al Yarmouk fighters clashed with rebels.")
+    assert [m.provisional_key for m in first] == [m.provisional_key for m in second]
+    assert first[0].provisional_key == provisional_key("Liwa Shuhada al-Yarmouk")
+    assert first[0].method == "discovered" and first[0].kind == "rebel_group"
+
+
+def test_unqualified_state_forces_need_the_country() -> None:
+    text = "On 3 May, the army shelled villages and police officers arrested two men."
+    assert _by_text(_resolve(text, country="SY")) == {
+        "the army": "state-sy-military",
+        "police officers": "state-sy-police",
+    }
+    assert _resolve(text) == []
+
+
+def test_coordinated_state_forces_are_both_found() -> None:
+    found = {m.actor_id for m in _resolve("Clashes between Ukrainian and Russian forces continued near Izium.")}
+    assert found == {"state-ua-military", "state-ru-military"}
+
+
+def test_analyst_alias_survives_reprocessing() -> None:
+    text = "The Desert Hawks Brigade attacked the village."
+    assert _resolve(text)[0].provisional
+    kb = default_kb().with_extra_aliases({"Desert Hawks Brigade": "state-sy-military"})
+    corrected = _resolve(text, kb=kb)
+    assert [(m.actor_id, m.provisional) for m in corrected] == [("state-sy-military", False)]
