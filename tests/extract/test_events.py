@@ -7,6 +7,7 @@ import re
 import pytest
 from spacy.language import Language
 
+from faultlines.errors import ModelError
 from faultlines.extract.acled import main_event
 from faultlines.extract.events import EventCandidate, extract_events
 from faultlines.extract.triggers import might_hold_event
@@ -138,6 +139,15 @@ def test_main_event_folds_a_dispersal_into_the_protest(nlp: Language) -> None:
     event = main_event(doc, extract_events(doc))
     assert event is not None
     assert event.acled_sub_event_type == "Protest with intervention"
+
+
+def test_empty_text_gives_no_events_and_an_unparsed_doc_is_refused(nlp: Language) -> None:
+    assert extract_events(nlp("")) == []
+    with nlp.select_pipes(disable=["parser"]):
+        doc = nlp("Rebels seized the town.")
+    with pytest.raises(ModelError) as caught:
+        extract_events(doc)
+    assert "parser" in (caught.value.hint or "")
 
 
 def test_prefilter_skips_sentences_without_any_trigger() -> None:

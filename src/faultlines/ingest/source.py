@@ -83,15 +83,34 @@ def _byline_source(lines: list[str]) -> str | None:
     return None
 
 
+_NAVIGATION = re.compile(
+    r"^(?:skip to|log ?in|sign in|subscribe|advertisement|share on|search|menu|home\b|cookie)|[>»]", re.IGNORECASE
+)
+
+
+def _is_navigation(line: str) -> bool:
+    """Site furniture: skip links, menus, breadcrumbs, mastheads and section labels in capitals."""
+    letters = [c for c in line if c.isalpha()]
+    shouting = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
+    return bool(_NAVIGATION.search(line)) or shouting or "|" in line
+
+
 def guess_title(text: str) -> str | None:
-    """A short first line that looks like a headline, skipping navigation and date-only lines."""
-    for _, line in list(iter_lines(text))[:HEAD_LINES]:
+    """A short first line that looks like a headline, skipping navigation and date-only lines.
+
+    A headline wrapped onto a short lower-case continuation line (a bad scrape) is joined.
+    """
+    lines = [line for _, line in list(iter_lines(text))[: HEAD_LINES + 6]]
+    for i, line in enumerate(lines):
         words = line.split()
         if len(words) > _MAX_TITLE_WORDS:
             return None
-        if "|" in line or len(words) < _MIN_TITLE_WORDS or date_only(line):
+        if _is_navigation(line) or len(words) < _MIN_TITLE_WORDS or date_only(line):
             continue
         if line.endswith((".", ":", ",", ";")):
             return None
+        following = lines[i + 1] if i + 1 < len(lines) else ""
+        if following[:1].islower() and len(following.split()) <= 4:
+            return f"{line} {following}"
         return line
     return None
