@@ -52,12 +52,8 @@ def _show(actor: dict[str, Any], as_json: bool) -> None:
 
 @click.group("actors", invoke_without_command=True)
 @click.option("--search", "-s", help="Only actors whose name or an alias contains this text.")
-@click.option(
-    "--all", "include_unseen", is_flag=True, help="Include knowledge-base actors not seen in the corpus."
-)
-@click.option(
-    "--limit", type=click.IntRange(min=1), default=200, show_default=True, help="Show at most N actors."
-)
+@click.option("--all", "include_unseen", is_flag=True, help="Include knowledge-base actors not seen in the corpus.")
+@click.option("--limit", type=click.IntRange(min=1), default=200, show_default=True, help="Show at most N actors.")
 @db_option
 @json_option
 @click.pass_context

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from faultlines.cli.common import echo_json, echo_table, json_option
+from faultlines.cli.common import echo_json, echo_table, json_option, workers_option
 
 
 @click.command("bench")
@@ -15,13 +15,7 @@ from faultlines.cli.common import echo_json, echo_table, json_option
     type=click.Path(exists=True, path_type=Path),
     help="Folder or file of articles to process (default: the demo corpus).",
 )
-@click.option(
-    "--workers",
-    type=click.IntRange(min=1),
-    default=1,
-    show_default=True,
-    help="Processes that analyse documents in parallel.",
-)
+@workers_option
 @click.option("--no-spacy", is_flag=True, help="Skip the plain-spaCy comparison run.")
 @json_option
 def command(corpus: Path | None, workers: int, no_spacy: bool, as_json: bool) -> None:

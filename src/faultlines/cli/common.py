@@ -72,3 +72,14 @@ class BarProgress:
         if self._bar is not None:
             self._bar.__exit__(None, None, None)
             self._bar = None
+
+
+def workers_option(func: F) -> F:
+    """``--workers N``: processes that analyse documents in parallel."""
+    return click.option(
+        "--workers",
+        type=click.IntRange(min=1),
+        default=1,
+        show_default=True,
+        help="Processes that analyse documents in parallel.",
+    )(func)

@@ -41,9 +41,7 @@ def _country(value: str | None) -> str | None:
 @click.argument("name")
 @click.option("--country", metavar="CC", help="Only places in this country (ISO alpha-2 code or name).")
 @click.option("--admin1", metavar="REGION", help="Prefer places in this first-level region, e.g. 'Anbar'.")
-@click.option(
-    "--limit", default=5, show_default=True, type=click.IntRange(1, 100), help="How many candidates to show."
-)
+@click.option("--limit", default=5, show_default=True, type=click.IntRange(1, 100), help="How many candidates to show.")
 @json_option
 def command(name: str, country: str | None, admin1: str | None, limit: int, as_json: bool) -> None:
     """Show the gazetteer entries NAME may mean, best first.

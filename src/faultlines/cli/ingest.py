@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 import faultlines
-from faultlines.cli.common import BarProgress, db_option, echo_json, echo_table, json_option
+from faultlines.cli.common import BarProgress, db_option, echo_json, echo_table, json_option, workers_option
 
 
 @click.command("ingest")
@@ -23,20 +23,12 @@ from faultlines.cli.common import BarProgress, db_option, echo_json, echo_table,
 )
 @click.option("--text-field", help="JSONL/CSV field holding the article text (default: text).")
 @click.option("--title-field", help="JSONL/CSV field holding the title (default: title).")
-@click.option(
-    "--date-field", help="JSONL/CSV field holding the publication date (default: date or published)."
-)
+@click.option("--date-field", help="JSONL/CSV field holding the publication date (default: date or published).")
 @click.option("--source-field", help="JSONL/CSV field naming the source (default: source).")
 @click.option("--url-field", help="JSONL/CSV field holding the URL (default: url).")
 @click.option("--id-field", help="JSONL/CSV field holding the record's own id (default: id).")
 @click.option("--max-bytes", type=click.IntRange(min=1), help="Skip files larger than this many bytes.")
-@click.option(
-    "--workers",
-    type=click.IntRange(min=1),
-    default=1,
-    show_default=True,
-    help="Processes that analyse documents in parallel.",
-)
+@workers_option
 def command(
     paths: tuple[str, ...],
     db_path: str,

@@ -5,19 +5,13 @@ from __future__ import annotations
 import click
 
 import faultlines
-from faultlines.cli.common import BarProgress, db_option, echo_json, json_option
+from faultlines.cli.common import BarProgress, db_option, echo_json, json_option, workers_option
 
 
 @click.command("reprocess")
 @db_option
 @json_option
-@click.option(
-    "--workers",
-    type=click.IntRange(min=1),
-    default=1,
-    show_default=True,
-    help="Processes that analyse documents in parallel.",
-)
+@workers_option
 def command(db_path: str, as_json: bool, workers: int) -> None:
     """Re-run every pipeline stage over the stored documents.
 
@@ -29,8 +23,6 @@ def command(db_path: str, as_json: bool, workers: int) -> None:
     if as_json:
         echo_json(result)
         return
-    click.echo(
-        f"{result['documents_processed']} documents processed, {len(result['documents_failed'])} failed."
-    )
+    click.echo(f"{result['documents_processed']} documents processed, {len(result['documents_failed'])} failed.")
     for item in result["documents_failed"]:
         click.echo(f"  failed document {item['document']}: {item['reason']}")

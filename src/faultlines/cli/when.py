@@ -17,9 +17,7 @@ def _published(value: str | None) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError as exc:
-        raise UsageError(
-            f"--published {value!r} is not a date", hint="give the publication day as YYYY-MM-DD"
-        ) from exc
+        raise UsageError(f"--published {value!r} is not a date", hint="give the publication day as YYYY-MM-DD") from exc
 
 
 @click.command("when")
