@@ -90,7 +90,7 @@ def sync_kb(conn: sqlite3.Connection, actors: Iterable[KBActor], alias_key: Call
     conn.execute("DELETE FROM actor_aliases WHERE origin = 'kb'")
     conn.executemany(
         "INSERT OR IGNORE INTO actor_aliases (actor_id, alias, alias_key, origin) VALUES (?, ?, ?, 'kb')",
-        [(a.id, name, alias_key(name)) for a in listed for name in a.names() if alias_key(name)],
+        [(a.id, name, key) for a in listed for name in a.names() if (key := alias_key(name))],
     )
     conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (KB_VERSION_KEY, fingerprint))
     return len(listed)
