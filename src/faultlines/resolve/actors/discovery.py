@@ -10,35 +10,6 @@ from spacy.tokens import Span, Token
 from faultlines.resolve.actors.context import DocContext
 from faultlines.resolve.actors.found import Found
 
-HEADS = frozenset(
-    [
-        "front",
-        "army",
-        "brigade",
-        "brigades",
-        "battalion",
-        "battalions",
-        "movement",
-        "council",
-        "forces",
-        "jaysh",
-        "jaish",
-        "jeish",
-        "liwa",
-        "harakat",
-        "harakat",
-        "ansar",
-        "jabhat",
-        "kataib",
-        "katiba",
-        "katibat",
-        "saraya",
-        "tajamu",
-        "faylaq",
-        "division",
-        "militia",
-    ]
-)
 ARABIC_HEADS = frozenset(
     [
         "jaysh",
@@ -55,6 +26,24 @@ ARABIC_HEADS = frozenset(
         "tajamu",
         "faylaq",
     ]
+)
+HEADS = (
+    frozenset(
+        [
+            "front",
+            "army",
+            "brigade",
+            "brigades",
+            "battalion",
+            "battalions",
+            "movement",
+            "council",
+            "forces",
+            "division",
+            "militia",
+        ]
+    )
+    | ARABIC_HEADS
 )
 CONNECTORS = frozenset(
     [
