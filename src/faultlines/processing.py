@@ -12,6 +12,7 @@ from typing import Any
 from faultlines.analysis import Corrections, analyze_document, warm_up
 from faultlines.progress import NullProgress, Progress
 from faultlines.records import DocumentAnalysis
+from faultlines.reconcile import reconcile
 from faultlines.store import transaction, utcnow
 from faultlines.store.actors import apply_corrections, sync_kb
 from faultlines.store.writer import write_analysis
@@ -60,7 +61,13 @@ def process_pending(
     progress.finish()
     with transaction(conn):
         apply_corrections(conn)
-    return {"documents_processed": len(jobs) - len(failed), "documents_failed": failed, **found}
+    reconciled = reconcile(conn)
+    return {
+        "documents_processed": len(jobs) - len(failed),
+        "documents_failed": failed,
+        **found,
+        "reconciled": reconciled,
+    }
 
 
 def prepare_store(conn: sqlite3.Connection) -> None:
