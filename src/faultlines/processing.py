@@ -11,8 +11,8 @@ from typing import Any
 
 from faultlines.analysis import Corrections, analyze_document, warm_up
 from faultlines.progress import NullProgress, Progress
-from faultlines.records import DocumentAnalysis
 from faultlines.reconcile import reconcile
+from faultlines.records import DocumentAnalysis
 from faultlines.store import transaction, utcnow
 from faultlines.store.actors import apply_corrections, sync_kb
 from faultlines.store.writer import write_analysis
@@ -25,9 +25,7 @@ _CHUNK = 8
 Job = tuple[int, str, str | None]
 
 
-def process_pending(
-    conn: sqlite3.Connection, *, workers: int = 1, progress: Progress | None = None
-) -> dict[str, Any]:
+def process_pending(conn: sqlite3.Connection, *, workers: int = 1, progress: Progress | None = None) -> dict[str, Any]:
     """Analyse every pending document and store its results, one transaction per document.
 
     Returns ``documents_processed``, ``documents_failed`` (with reasons) and what was found.
@@ -35,9 +33,7 @@ def process_pending(
     progress = progress or NullProgress()
     jobs: list[Job] = [
         (row[0], row[1], row[2])
-        for row in conn.execute(
-            "SELECT id, text, published FROM documents WHERE status = 'pending' ORDER BY id"
-        )
+        for row in conn.execute("SELECT id, text, published FROM documents WHERE status = 'pending' ORDER BY id")
     ]
     found: dict[str, int] = {"mentions": 0, "events": 0}
     failed: list[dict[str, Any]] = []
@@ -99,15 +95,12 @@ def load_corrections(conn: sqlite3.Connection) -> Corrections:
 
 def _mark(conn: sqlite3.Connection, document_id: int, status: str, detail: str | None) -> None:
     conn.execute(
-        "UPDATE documents SET status = ?, status_detail = ?, pipeline_version = ?, processed_at = ? "
-        "WHERE id = ?",
+        "UPDATE documents SET status = ?, status_detail = ?, pipeline_version = ?, processed_at = ? WHERE id = ?",
         (status, detail, PIPELINE_VERSION, utcnow(), document_id),
     )
 
 
-def _analyse(
-    jobs: list[Job], workers: int, corrections: Corrections
-) -> Iterator[tuple[int, DocumentAnalysis | str]]:
+def _analyse(jobs: list[Job], workers: int, corrections: Corrections) -> Iterator[tuple[int, DocumentAnalysis | str]]:
     if workers <= 1 or len(jobs) < 2 * _CHUNK:
         warm_up(corrections)
         for job in jobs:

@@ -22,9 +22,7 @@ def _as_dict(conn: sqlite3.Connection, row: sqlite3.Row) -> dict[str, Any]:
     }
 
 
-def list_control(
-    conn: sqlite3.Connection, *, place: str | None = None, at: str | None = None
-) -> list[dict[str, Any]]:
+def list_control(conn: sqlite3.Connection, *, place: str | None = None, at: str | None = None) -> list[dict[str, Any]]:
     """Control intervals by place then start date; ``place`` matches a place or region name (substring)."""
     sql = "SELECT c.* FROM control c JOIN places p ON p.id = c.place_id"
     params: list[Any] = []
@@ -33,6 +31,4 @@ def list_control(
         params += [f"%{place}%", f"%{place}%"]
     sql += " ORDER BY p.name, c.valid_from IS NOT NULL, c.valid_from, c.id"
     rows = conn.execute(sql, params).fetchall()
-    return [
-        _as_dict(conn, row) for row in rows if not at or valid_at(row["valid_from"], row["valid_until"], at)
-    ]
+    return [_as_dict(conn, row) for row in rows if not at or valid_at(row["valid_from"], row["valid_until"], at)]

@@ -42,7 +42,5 @@ def get_document(conn: sqlite3.Connection, document_id: int) -> dict[str, Any]:
     """One document with its full text and sources."""
     row = conn.execute(f"SELECT {_COLUMNS}, text FROM documents WHERE id = ?", (document_id,)).fetchone()
     if row is None:
-        raise NotFoundError(
-            f"no document with id {document_id}", hint="`faultlines docs` lists the stored documents"
-        )
+        raise NotFoundError(f"no document with id {document_id}", hint="`faultlines docs` lists the stored documents")
     return _as_dict(conn, row)
