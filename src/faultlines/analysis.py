@@ -8,13 +8,14 @@ workers through :func:`configure`.
 from __future__ import annotations
 
 import logging
+import time
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
 from faultlines.kb.model import Actor
-from faultlines.records import DocumentAnalysis, EventRecord, MentionRecord, SentenceRecord
+from faultlines.records import DocumentAnalysis, MentionRecord, SentenceRecord
 
 log = logging.getLogger(__name__)
 
@@ -52,29 +53,99 @@ def configure(corrections: Corrections | None = None) -> None:
         _STATE.update(nlp=get_nlp(), kb=kb, corrections=corrections)
 
 
+_WARM_UP_TEXT = "On 21 June 2014, ISIL fighters seized Al-Qaim near the Syrian border, officials said."
+
+
 def warm_up(corrections: Corrections | None = None) -> None:
-    """Load the models once per process (worker initialiser)."""
+    """Load the models once per process (worker initialiser), and run one short text through every
+    stage so that the lazily built tables (gazetteer, time rules, trigger gate) are ready too."""
     configure(corrections)
+    if not _STATE.get("warm"):
+        analyze_document(_WARM_UP_TEXT, None)
+        _STATE["warm"] = True
+        reset_stage_costs()
 
 
-def analyze_document(text: str, published: date | None) -> DocumentAnalysis:
-    """Run every pipeline stage over ``text`` published on ``published`` (None if unknown)."""
-    if "nlp" not in _STATE:
-        configure()
-    doc = _STATE["nlp"](text)
-    sentences = [SentenceRecord(i, s.start_char, s.end_char) for i, s in enumerate(doc.sents)]
-    actors = _actor_mentions(doc, published)
-    places = _place_mentions(doc, sentences, actors)
-    mentions = actors + places + _time_mentions(text, published, sentences)
-    return DocumentAnalysis(sentences=sentences, mentions=mentions, events=_events(doc, published, mentions))
+_STAGE_SECONDS: dict[str, float] = {}
+_COUNTS: dict[str, int] = {}
 
 
-def _events(doc: Any, published: date | None, mentions: list[MentionRecord]) -> list[EventRecord]:
+def stage_costs() -> dict[str, Any]:
+    """Seconds spent per stage (spaCy components by name, then actors, places, times, events) and
+    sentence/character counts of the gate, summed over this process's analyses since the last reset."""
+    return {"seconds": dict(_STAGE_SECONDS), "counts": dict(_COUNTS)}
+
+
+def reset_stage_costs() -> None:
+    """Forget the stage costs gathered so far in this process."""
+    _STAGE_SECONDS.clear()
+    _COUNTS.clear()
+
+
+def _timed(stage: str, started: float) -> float:
+    now = time.perf_counter()
+    _STAGE_SECONDS[stage] = _STAGE_SECONDS.get(stage, 0.0) + now - started
+    return now
+
+
+@dataclass
+class Analysed:
+    """One document's analysis with its working parts: the annotated Doc and the raw event candidates
+    (``result.events[i]`` is ``candidates[i]`` joined with the resolved mentions)."""
+
+    doc: Any
+    candidates: list[Any]
+    result: DocumentAnalysis
+
+
+def analyze_document(text: str, published: date | None, *, selective: bool = True) -> DocumentAnalysis:
+    """Run every pipeline stage over ``text`` published on ``published`` (None if unknown).
+
+    ``selective`` (the default) parses only the sentences that can hold an event (see
+    :func:`faultlines.annotate.annotate_selectively`); False runs the full pipeline on the whole text.
+    """
+    return analyze(text, published, selective=selective).result
+
+
+def analyze(text: str, published: date | None, *, selective: bool = True) -> Analysed:
+    """Like :func:`analyze_document`, keeping the Doc and the event candidates (for scorers)."""
     from faultlines.events_join import join_events
     from faultlines.extract import extract_events
 
-    spans = [(m.start, m.end) for m in mentions if m.kind == "actor"]
-    return join_events(extract_events(doc, actor_spans=spans), doc.text, published, mentions)
+    if "nlp" not in _STATE:
+        configure()
+    doc = _annotate(text, selective)
+    started = time.perf_counter()
+    sentences = [SentenceRecord(i, s.start_char, s.end_char) for i, s in enumerate(doc.sents)]
+    actors = _actor_mentions(doc, published)
+    started = _timed("actors", started)
+    places = _place_mentions(doc, sentences, actors)
+    started = _timed("places", started)
+    mentions = actors + places + _time_mentions(text, published, sentences)
+    started = _timed("times", started)
+    candidates = extract_events(doc, actor_spans=[(m.start, m.end) for m in actors])
+    events = join_events(candidates, doc.text, published, mentions)
+    _timed("events", started)
+    return Analysed(doc, candidates, DocumentAnalysis(sentences=sentences, mentions=mentions, events=events))
+
+
+def _annotate(text: str, selective: bool) -> Any:
+    from faultlines.annotate import SelectiveStats, annotate_selectively
+    from faultlines.extract.triggers import sentence_may_hold_event
+
+    nlp = _STATE["nlp"]
+    if not selective:
+        started = time.perf_counter()
+        doc = nlp(text)
+        _timed("spacy_full", started)
+        return doc
+    stats = SelectiveStats()
+    doc = annotate_selectively(nlp, text, sentence_may_hold_event, stats)
+    for stage, seconds in stats.seconds.items():
+        _STAGE_SECONDS[stage] = _STAGE_SECONDS.get(stage, 0.0) + seconds
+    for name in ("sentences", "parsed_sentences", "chars", "parsed_chars"):
+        _COUNTS[name] = _COUNTS.get(name, 0) + getattr(stats, name)
+    return doc
 
 
 _NOT_PLACES = {"PERSON", "ORG", "NORP", "ACTOR"}
@@ -85,7 +156,7 @@ def _place_mentions(doc: Any, sentences: list[SentenceRecord], actors: list[Ment
     from faultlines.resolve.places import PlaceContext, find_place_mentions, get_gazetteer, resolve_places
 
     taken = [(m.start, m.end) for m in actors]
-    taken += [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _NOT_PLACES]
+    taken += [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _NOT_PLACES and not _org_at_place(e)]
     found = [
         m
         for m in find_place_mentions(doc.text)
@@ -106,6 +177,15 @@ def _place_mentions(doc: Any, sentences: list[SentenceRecord], actors: list[Ment
         )
         for m, place in zip(found, resolved, strict=True)
     ]
+
+
+_LOCATIVE = frozenset({"in", "near", "at", "outside", "around", "into", "inside", "from", "towards", "toward"})
+
+
+def _org_at_place(ent: Any) -> bool:
+    """An unknown name the NER calls ORG right after a locative preposition ("in Al Malahit") is
+    more likely a place the gazetteer may know than an organisation."""
+    return ent.label_ == "ORG" and ent.start > 0 and ent.doc[ent.start - 1].lower_ in _LOCATIVE
 
 
 def sentence_of(sentences: list[SentenceRecord], offset: int) -> int:

@@ -16,15 +16,23 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
 
-from faultlines.errors import UsageError
+from faultlines.errors import NotFoundError, UsageError
 from faultlines.kb.normalise import normalise_alias as _alias_key
 from faultlines.progress import Progress
 from faultlines.query import actors as actors_query
+from faultlines.query import contradictions as contradictions_query
+from faultlines.query import control as control_query
 from faultlines.query import documents as documents_query
 from faultlines.query import events as events_query
+from faultlines.query import relations as relations_query
+from faultlines.query import state as state_query
 from faultlines.query import stats as stats_query
+from faultlines.query import timeline as timeline_query
+from faultlines.reconcile import reopen_actor_events
 from faultlines.store import actors as store_actors
 from faultlines.store import connect, transaction
+
+_EDIT_FIELDS = ("type", "date_start", "date_end", "date_precision", "place", "actor1", "actor2", "fatalities")
 
 
 class Faultlines:
@@ -110,6 +118,8 @@ class Faultlines:
         store_actors.check_distinct(keep_id, other_id)
         with transaction(self.conn):
             store_actors.record_correction(self.conn, "merge_actors", keep_id, {"other": other_id})
+            reopen_actor_events(self.conn, [keep_id, other_id])
+        self.reconcile()
         return self.actor(keep_id)
 
     def add_alias(self, ref: str, alias: str) -> dict[str, Any]:
@@ -155,6 +165,110 @@ class Faultlines:
             place=place,
             limit=limit,
         )
+
+    def event(self, event_id: int) -> dict[str, Any]:
+        """One event with its evidence, source count and merge links; NotFoundError if absent."""
+        return timeline_query.get_event(self.conn, event_id)
+
+    def reject_event(self, event_id: int, note: str | None = None) -> dict[str, Any]:
+        """Reject an event (kept on re-processing); relations, control and state are re-derived without it."""
+        fingerprint = self._fingerprint(event_id)
+        with transaction(self.conn):
+            correction = store_actors.record_correction(self.conn, "reject_event", fingerprint, {"note": note})
+            self.conn.execute("UPDATE corrections SET note = ? WHERE id = ?", (note, correction))
+        self.reconcile()
+        return self.event(event_id)
+
+    def edit_event(self, event_id: int, changes: dict[str, Any]) -> dict[str, Any]:
+        """Correct an event: ``type``, ``date_start``/``date_end``/``date_precision``, ``place`` (a stored place
+        name), ``actor1``/``actor2`` (id, name or alias), ``fatalities``. Kept on re-processing."""
+        fingerprint = self._fingerprint(event_id)
+        columns = self._edit_columns(changes)
+        with transaction(self.conn):
+            store_actors.record_correction(self.conn, "edit_event", fingerprint, {"changes": columns})
+        self.reconcile()
+        row = self.conn.execute("SELECT id FROM events WHERE fingerprint = ?", (fingerprint,)).fetchone()
+        return self.event(int(row[0]))
+
+    def _fingerprint(self, event_id: int) -> str:
+        row = self.conn.execute("SELECT fingerprint FROM events WHERE id = ?", (event_id,)).fetchone()
+        if row is None:
+            raise NotFoundError(f"no event {event_id}", hint="`faultlines events` lists the event ids")
+        return str(row[0])
+
+    def _edit_columns(self, changes: dict[str, Any]) -> dict[str, Any]:
+        unknown = set(changes) - set(_EDIT_FIELDS)
+        if unknown or not changes:
+            raise UsageError(
+                f"cannot edit {', '.join(sorted(unknown)) or 'nothing'}",
+                hint="edit type, date_start, date_end, date_precision, place, actor1, actor2 or fatalities",
+            )
+        columns: dict[str, Any] = {}
+        for key, value in changes.items():
+            if key == "place":
+                columns["place_id"] = self._place_id(value) if value else None
+            elif key in ("actor1", "actor2"):
+                columns[f"{key}_id"] = store_actors.find_actor(self.conn, value) if value else None
+            elif key == "fatalities":
+                columns.update(fatalities_best=value, fatalities_low=value, fatalities_high=value)
+            else:
+                columns[key] = value
+        if "date_start" in columns and "date_end" not in columns:
+            columns["date_end"] = columns["date_start"]
+        return columns
+
+    def _place_id(self, name: str) -> int:
+        row = self.conn.execute(
+            "SELECT id FROM places WHERE name = ? COLLATE NOCASE ORDER BY id LIMIT 1", (name,)
+        ).fetchone()
+        if row is None:
+            raise NotFoundError(
+                f"no stored place called {name!r}", hint="use a place name as `faultlines events` shows it"
+            )
+        return int(row[0])
+
+    # Reconciled model ---------------------------------------------------------------------------
+
+    def reconcile(self) -> dict[str, Any]:
+        """Merge new reports into canonical events and re-derive relations, control and contradictions."""
+        from faultlines.reconcile import reconcile
+
+        return reconcile(self.conn)
+
+    def relations(
+        self, *, at: str | None = None, actor: str | None = None, kind: str | None = None
+    ) -> builtins.list[dict[str, Any]]:
+        """Relation intervals (``a``, ``b``, ``kind``, ``from``, ``until``, ``evidence``), optionally valid ``at``."""
+        return relations_query.list_relations(self.conn, at=at, actor=actor, kind=kind)
+
+    def control(self, *, place: str | None = None, at: str | None = None) -> builtins.list[dict[str, Any]]:
+        """Control intervals (``place``, ``holder``, ``from``, ``until``, ``evidence``), optionally valid ``at``."""
+        return control_query.list_control(self.conn, place=place, at=at)
+
+    def state(self, at: str) -> dict[str, Any]:
+        """The relation graph and control map valid on ISO date ``at``."""
+        return state_query.state_at(self.conn, at)
+
+    def contradictions(self) -> builtins.list[dict[str, Any]]:
+        """Recorded disagreements between sources, each with its claims, evidence and chosen value."""
+        return contradictions_query.list_contradictions(self.conn)
+
+    def timeline(self, actor: str, with_actor: str | None = None) -> dict[str, Any]:
+        """Events, relation changes and control changes of an actor (or a pair), in date order."""
+        return timeline_query.actor_timeline(self.conn, actor, with_actor)
+
+    # Exports ------------------------------------------------------------------------------------
+
+    def export(self, fmt: str, out: str | Path | IO[Any] | None = None, **filters: str | None) -> dict[str, Any]:
+        """Write events (acled-csv, plover-json, jsonl, geojson, parquet) or the relation graph (gexf, graphml).
+
+        ``out`` is a path, an open stream or ``None``/``"-"`` for stdout; ``filters`` are ``actor``,
+        ``event_type``, ``date_from``, ``date_to`` and ``place`` as for :meth:`events`. Returns the rows
+        written and the facts the format cannot hold.
+        """
+        from faultlines.export import export
+
+        return export(self.conn, fmt, out, **filters)
 
     def stats(self) -> dict[str, Any]:
         """Counts of what the store holds."""

@@ -61,9 +61,7 @@ def test_syndicated_copies_are_near_duplicates(seeds_dir: Path, variant) -> None
 
 
 @pytest.mark.parametrize(("first", "second"), [("002", "004"), ("003", "004"), ("001", "003")])
-def test_different_articles_on_the_same_event_are_not_duplicates(
-    seeds_dir: Path, first: str, second: str
-) -> None:
+def test_different_articles_on_the_same_event_are_not_duplicates(seeds_dir: Path, first: str, second: str) -> None:
     # 002 and 004 both report the Nusra unit's pledge in Albu Kamal; 003 and 004 the fall of Al-Qaim.
     a, b = minhash_signature(_seed(seeds_dir, first)), minhash_signature(_seed(seeds_dir, second))
     assert estimated_similarity(a, b) < 0.1
@@ -96,17 +94,12 @@ def test_case_and_punctuation_do_not_change_the_signature() -> None:
 def test_different_fixture_articles_are_far_apart() -> None:
     first = (FIXTURES / "tree" / "sub" / "a_first.txt").read_text(encoding="utf-8")
     second = (FIXTURES / "tree" / "sub" / "deeper" / "c_third.txt").read_text(encoding="utf-8")
-    assert (
-        estimated_similarity(minhash_signature(first), minhash_signature(second))
-        < NEAR_DUPLICATE_THRESHOLD / 2
-    )
+    assert estimated_similarity(minhash_signature(first), minhash_signature(second)) < NEAR_DUPLICATE_THRESHOLD / 2
 
 
 def test_content_hash_ignores_whitespace_only() -> None:
     text = "Gunmen attacked a police station.\n\nTwo officers were killed."
-    assert content_hash(text) == content_hash(
-        "  Gunmen attacked a police   station. Two officers\twere killed.\n"
-    )
+    assert content_hash(text) == content_hash("  Gunmen attacked a police   station. Two officers\twere killed.\n")
     assert content_hash(text) != content_hash(text.replace("Two", "Three"))
 
 

@@ -139,3 +139,34 @@ def test_committed_kb_matches_a_fresh_build(shared_dir: Path) -> None:
     with gzip.open(DEFAULT_KB_FILE, "rt", encoding="utf-8") as handle:
         committed = {r["id"]: r for r in map(json.loads, handle) if "_meta" not in r}
     assert built == committed, "run `python scripts/build_kb.py` and commit the KB file"
+
+
+def test_leader_aliases_hold_only_while_the_leader_was_in_office() -> None:
+    kb = default_kb()
+    # Ali Abdullah Saleh led Yemen until February 2012: his forces were the state's then, not in 2016
+    assert kb.alias_valid("state-ye-military", "Saleh forces", date(2009, 3, 1))
+    assert not kb.alias_valid("state-ye-military", "Saleh forces", date(2016, 3, 1))
+    # the press keeps "pro-Hadi forces" for a while after Hadi handed over power (April 2022)
+    assert kb.alias_valid("state-ye-military", "pro-Hadi forces", date(2022, 6, 1))
+    # names that are not lent by a leader always hold, and any name holds without a date
+    assert kb.alias_valid("state-ye-military", "Yemeni army", date(1950, 1, 1))
+    assert kb.alias_valid("state-ye-military", "Saleh forces", None)
+
+
+def test_vague_source_aliases_are_dropped_and_curated_groups_keep_their_names() -> None:
+    kb = default_kb()
+    assert kb.lookup("Spanish") == []  # a UCDP note on Los Tiguerones, not a name
+    assert kb.lookup("Liberation Army") == []
+    assert [a.id for a in kb.lookup("Syrian National Army")] == ["syrian-national-army"]
+    assert [a.id for a in kb.lookup("Houthi")] == ["ansarallah"]
+
+
+def test_bracketed_phoenix_acronyms_become_acronyms() -> None:
+    let = default_kb().get("lashkar-e-taiba")
+    assert "LET" in let.acronyms and "Lashkar-e-taiba (LET)" not in let.aliases
+
+
+def test_amisom_hands_over_to_atmis_in_april_2022() -> None:
+    kb = default_kb()
+    assert kb.in_force("african-union-mission-in-somalia", date(2022, 2, 1)).acronyms == ["AMISOM"]
+    assert kb.in_force("african-union-mission-in-somalia", date(2022, 6, 1)).acronyms == ["ATMIS"]

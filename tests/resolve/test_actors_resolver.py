@@ -7,7 +7,13 @@ from datetime import date
 
 from faultlines.annotate import get_nlp
 from faultlines.kb import default_kb
-from faultlines.resolve.actors import ActorMention, provisional_actor, provisional_key, resolve_actors
+from faultlines.resolve.actors import (
+    ActorMention,
+    document_country,
+    provisional_actor,
+    provisional_key,
+    resolve_actors,
+)
 
 
 def _resolve(text: str, published: date | None = None, **kwargs: object) -> list[ActorMention]:
@@ -96,6 +102,13 @@ def test_unqualified_state_forces_need_the_country() -> None:
     assert _resolve(text) == []
 
 
+def test_a_named_army_is_not_the_state_army() -> None:
+    text = "In Idlib the Army of Conquest attacked the army, and the Army withdrew."
+    found = _by_text(_resolve(text, country="SY"))
+    assert found["Army of Conquest"] != "state-sy-military"
+    assert found["the army"] == "state-sy-military"
+
+
 def test_coordinated_state_forces_are_both_found() -> None:
     found = {m.actor_id for m in _resolve("Clashes between Ukrainian and Russian forces continued near Izium.")}
     assert found == {"state-ua-military", "state-ru-military"}
@@ -107,3 +120,73 @@ def test_analyst_alias_survives_reprocessing() -> None:
     kb = default_kb().with_extra_aliases({"Desert Hawks Brigade": "state-sy-military"})
     corrected = _resolve(text, kb=kb)
     assert [(m.actor_id, m.provisional) for m in corrected] == [("state-sy-military", False)]
+
+
+def test_country_words_with_military_nouns_are_state_forces() -> None:
+    text = (
+        "Ukrainian forces shot down a Russian Orlan-10 drone. Iraqi F-16 warplanes struck an IS "
+        "hideout, and IS militants attacked an Iraqi Federal Police position. The Russian Ministry "
+        "of Defense claimed the town. Russian diplomats left Poland."
+    )
+    assert _by_text(_resolve(text, date(2022, 4, 1))) == {
+        "Ukrainian forces": "state-ua-military",
+        "Russian Orlan-10 drone": "state-ru-military",
+        "Iraqi F-16 warplanes": "state-iq-military",
+        "IS": "islamic-state",
+        "Iraqi Federal Police": "state-iq-police",
+        "Russian Ministry of Defense": "state-ru-military",
+    }
+
+
+def test_regime_nouns_and_coordinated_country_words() -> None:
+    text = "Regime snipers shot a farmer. Turkish and opposition artillery shelled Kafr Antoun."
+    found = _by_text(_resolve(text, date(2022, 5, 1), country="SY"))
+    assert found == {"Regime snipers": "state-sy-military", "Turkish": "state-tr-military"}
+    # without a country, "regime" names nobody's forces
+    assert _resolve("Regime snipers shot a farmer.", date(2022, 5, 1)) == []
+
+
+def test_unqualified_state_phrases_take_the_country_they_name() -> None:
+    text = "Rebels fought the regime of Syrian President Bashar al-Assad. Iran has not sent troops into Iraq."
+    found = _by_text(_resolve(text, date(2014, 6, 26), country="IQ"))
+    assert found["the regime"] == "state-sy"
+    assert "troops" not in found  # Iran's troops, not Iraq's
+
+
+def test_most_named_country_is_the_documents_country() -> None:
+    text = "Fighting in Mosul and Tikrit spread. Syrian rebels watched. The army withdrew from Mosul."
+    assert _by_text(_resolve(text, date(2014, 6, 11)))["The army"] == "state-iq-military"
+    assert document_country(["IQ", "SY", "IQ", None]) == "IQ"
+    assert document_country(["IQ", "SY"]) is None
+
+
+def test_a_people_is_an_armed_group_only_with_a_militia_word() -> None:
+    assert _resolve("Fulani families fled the village.", date(2022, 3, 1)) == []
+    found = _by_text(_resolve("Suspected armed Fulani pastoralists attacked residents.", date(2022, 3, 1)))
+    assert found == {"Fulani pastoralists": "fulani"}
+
+
+def test_leader_aliases_respect_their_dates() -> None:
+    text = "Saleh forces clashed with Houthi fighters in Sanaa."
+    assert _by_text(_resolve(text, date(2009, 8, 1)))["Saleh forces"] == "state-ye-military"
+    assert "Saleh forces" not in _by_text(_resolve(text, date(2016, 8, 1)))
+
+
+def test_a_sentence_about_another_time_uses_its_own_date() -> None:
+    text = "The group holds Raqqa. In 2010 the Islamic State of Iraq bombed Baghdad."
+    plain = _by_text(_resolve(text, date(2015, 6, 1)))
+    dated = _by_text(_resolve(text, date(2015, 6, 1), sentence_dates={1: date(2010, 1, 1)}))
+    assert plain["Islamic State of Iraq"] == "islamic-state"
+    assert dated["Islamic State of Iraq"] == "islamic-state-of-iraq"
+
+
+def test_a_masthead_is_not_a_group_but_named_fronts_are() -> None:
+    text = (
+        "NORTHERN FRONT ONLINE\n"
+        "Tuesday 27 January 2015\n"
+        "Fighters of the Levant Front and Jaysh al-Fateh attacked regime positions near Idlib.\n"
+        "(c) 2015 Northern Front Online. All rights reserved.\n"
+    )
+    keys = {m.key for m in _resolve(text, date(2015, 1, 27))}
+    assert "levant-front" in keys and provisional_key("Jaysh al-Fateh") in keys
+    assert not any("northern" in key for key in keys)

@@ -105,6 +105,10 @@ SEEDS: dict[str, tuple[date | None, dict[str, str]]] = {
             "Bashar al-Assad": "bashar-al-assad",
             "Maliki": "nouri-al-maliki",
             "Al-Qaeda's front group": NUSRA,
+            # unqualified forces take the country the article names most (Iraq)
+            "army": "state-iq-military",  # "An army major confirmed ..." (Al-Qaim)
+            "security forces": "state-iq-military",
+            "the regime": "state-iq",  # "the regime in Baghdad"
         },
     ),
     "004": (
@@ -140,6 +144,9 @@ SEEDS: dict[str, tuple[date | None, dict[str, str]]] = {
             "Quds Force": "quds-force",
             "Iranian military": "state-ir-military",
             "American troops": "state-us-military",
+            "Iranian transport planes": "state-ir-military",  # military cargo flights to Baghdad
+            "Iranian signals intelligence unit": "state-ir-military",
+            "the regime": "state-sy",  # "the regime of Syrian President Bashar al-Assad"
         },
     ),
 }

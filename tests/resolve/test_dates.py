@@ -113,9 +113,7 @@ def test_single_expressions(text: str, published: date | None, expected: tuple[s
 
 
 def test_shifts_follow_the_date_in_force_through_the_text() -> None:
-    text = (
-        "The first raid was on 8 June 2022. Two days later a second raid followed. The next day, troops left."
-    )
+    text = "The first raid was on 8 June 2022. Two days later a second raid followed. The next day, troops left."
     found = find_time_expressions(text, None)
     assert [_interval(e)[0] for e in found] == ["2022-06-08", "2022-06-10", "2022-06-11"]
 

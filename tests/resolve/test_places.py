@@ -73,17 +73,13 @@ def test_taji_in_an_iraq_context_is_the_iraqi_one() -> None:
 
 def test_document_context_picks_the_syrian_palmyra() -> None:
     assert top("Palmyra").country != "SY"  # without context the American towns compete
-    mentions = find_place_mentions(
-        "IS fighters captured Palmyra in Syria, weeks after taking Aleppo villages."
-    )
+    mentions = find_place_mentions("IS fighters captured Palmyra in Syria, weeks after taking Aleppo villages.")
     palmyra = resolve_places(mentions)[0]
     assert palmyra is not None and palmyra.country == "SY" and palmyra.admin1 == "Homs"
 
 
 def test_the_region_named_in_the_text_picks_the_village() -> None:
-    mentions = find_place_mentions(
-        "IS overran the town of Sarwan, north of Aleppo, and other Aleppo villages."
-    )
+    mentions = find_place_mentions("IS overran the town of Sarwan, north of Aleppo, and other Aleppo villages.")
     sarwan = resolve_places(mentions)[0]
     assert sarwan is not None and sarwan.country == "SY" and sarwan.admin1 == "Aleppo"
 
@@ -151,9 +147,7 @@ def test_cli_geocode_json_lists_candidates_best_first() -> None:
     assert result.exit_code == 0, result.output
     rows = json.loads(result.output)
     assert rows[0]["country"] == "IQ"
-    assert {"name", "latitude", "longitude", "country", "admin1", "geonames_id", "precision", "score"} <= set(
-        rows[0]
-    )
+    assert {"name", "latitude", "longitude", "country", "admin1", "geonames_id", "precision", "score"} <= set(rows[0])
     assert [r["score"] for r in rows] == sorted((r["score"] for r in rows), reverse=True)
 
 

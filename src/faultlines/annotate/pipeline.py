@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import logging
+import re
 import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import cache
+from typing import Any, cast
 
+import numpy
 import spacy
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from faultlines.annotate.patterns import CASED, LABEL, actor_patterns
 from faultlines.errors import ModelError
@@ -73,4 +80,250 @@ def get_nlp() -> Language:
     return build_nlp()
 
 
-__all__ = ["LABEL", "MODEL_NAME", "add_actor_ruler", "build_nlp", "get_nlp", "load_model"]
+# ---- selective annotation: parse only the sentences that can hold an event -----------------------
+
+#: Words after which a full stop does not end a sentence.
+_ABBREVIATIONS = frozenset({
+    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "sgt", "capt", "cpt", "brig", "adm", "gov", "sen", "rep",
+    "st", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "u.s", "u.n", "u.k", "e.g", "i.e", "approx", "inc", "co", "corp", "ltd", "jr", "sr", "prof", "pres",
+})  # fmt: skip
+_BOUNDARY = re.compile(r"""(?<=[.!?])["'”’)\]]*[ \t]+|\n\s*""")
+_LAST_WORD = re.compile(r"([\w.]+)[.!?][\"'”’)\]]*$")
+_FLAT_DEPS = ("ROOT", "dep")
+
+SentenceGate = Callable[[str], bool]
+
+
+@dataclass
+class SelectiveStats:
+    """What one selective annotation did: sentences and characters seen and parsed, seconds per stage."""
+
+    sentences: int = 0
+    parsed_sentences: int = 0
+    chars: int = 0
+    parsed_chars: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    def add_time(self, stage: str, seconds: float) -> None:
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + seconds
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Rule-based sentence spans (start, end) that tile ``text``; each keeps its trailing whitespace.
+
+    Breaks after ``.``/``!``/``?`` (unless the word before is an abbreviation or an initial) and at
+    every line break, so headlines, datelines and navigation lines stand alone.
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        end = match.end()
+        if end >= len(text) or end <= start:
+            continue
+        if "\n" not in match.group(0) and _is_abbreviation(text[start : match.start()]):
+            continue
+        spans.append((start, end))
+        start = end
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def _is_abbreviation(before: str) -> bool:
+    found = _LAST_WORD.search(before + ".")
+    if not found:
+        return False
+    word = found.group(1).lower().rstrip(".")
+    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+def _chunks(text: str, gate: SentenceGate, stats: SelectiveStats) -> list[tuple[int, int, bool]]:
+    """Runs of consecutive sentences with the same gate verdict: (start, end, parse?)."""
+    runs: list[tuple[int, int, bool]] = []
+    for start, end in split_sentences(text):
+        parse = gate(text[start:end])
+        stats.sentences += 1
+        if parse:
+            stats.parsed_sentences += 1
+            stats.parsed_chars += end - start
+        if runs and runs[-1][2] == parse:
+            runs[-1] = (runs[-1][0], end, parse)
+        else:
+            runs.append((start, end, parse))
+    stats.chars += len(text)
+    return runs
+
+
+def _light_doc(nlp: Language, text: str, stats: SelectiveStats) -> Doc:
+    """Tokens, KB actor entities and rule sentences (a flat tree per sentence), no statistical parse."""
+    started = time.perf_counter()
+    doc = nlp.make_doc(text)
+    stats.add_time("tokenizer", time.perf_counter() - started)
+    for name in (RULER_NAME, CASED_RULER_NAME):
+        if name in nlp.pipe_names:
+            started = time.perf_counter()
+            doc = nlp.get_pipe(name)(doc)
+            stats.add_time(name, time.perf_counter() - started)
+    if len(doc):
+        _flat_sentences(doc, [s for s, _ in split_sentences(text)])
+    return doc
+
+
+def _flat_sentences(doc: Doc, starts: list[int]) -> None:
+    """Give ``doc`` one flat tree per rule sentence (root = its first token, dep ``dep`` elsewhere),
+    so that sentence boundaries survive concatenation with parsed docs."""
+    root_of = [0] * len(doc)
+    current = 0
+    start_set = set(starts)
+    for token in doc:
+        if token.idx in start_set or token.i == 0:
+            current = token.i
+        root_of[token.i] = current
+    labels = [doc.vocab.strings.add(label) for label in _FLAT_DEPS]
+    rows = [[root_of[i] - i, labels[0] if root_of[i] == i else labels[1]] for i in range(len(doc))]
+    doc.from_array([HEAD, DEP], cast(Any, numpy.array(rows, dtype="int64").astype("uint64")))
+
+
+def _parsed_docs(nlp: Language, texts: list[str], stats: SelectiveStats) -> list[Doc]:
+    """The full pipeline over ``texts``, component by component, timing each.
+
+    The attribute ruler and the lemmatizer, whose output for a token depends on the token alone,
+    run through :class:`TokenAttributeCache` (same output, computed once per distinct token).
+    """
+    started = time.perf_counter()
+    docs = [nlp.make_doc(t) for t in texts]
+    stats.add_time("tokenizer", time.perf_counter() - started)
+    cache = token_attribute_cache(nlp)
+    for name, component in nlp.pipeline:
+        started = time.perf_counter()
+        if cache is not None and name in CACHED_COMPONENTS:
+            if name == CACHED_COMPONENTS[0]:
+                docs = [cache(doc) for doc in docs]
+        else:
+            docs = list(component.pipe(docs)) if hasattr(component, "pipe") else [component(d) for d in docs]
+        stats.add_time(name, time.perf_counter() - started)
+    return docs
+
+
+CACHED_COMPONENTS = ("attribute_ruler", "lemmatizer")
+#: First words of the attribute ruler's two-token patterns ("ai n't", "gon na"...): a Doc holding one
+#: is annotated by the real components.
+_PAIR_WORDS = frozenset({"ai", "gon", "got", "let", "c'm", "y", "y'"})
+_BE_AFTER_EXPL = frozenset({"is", "are", "was", "were", "'s", "'re"})
+_CACHE_OUT = [TAG, DEP, POS, MORPH, LEMMA]
+
+
+class TokenAttributeCache:
+    """The attribute ruler + lemmatizer of ``nlp`` as a lookup: (word, tag, dep, after "there") ->
+    (tag, dep, POS, morph, lemma), filled by running the real components on unseen tokens.
+
+    Exact for the single-token patterns of the sm attribute ruler, and for its one two-token
+    pattern that is common in news ("there" + a form of "be"), which is part of the key; a Doc
+    holding a word of the rarer two-token patterns goes through the real components.
+    """
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+        self.table: dict[tuple[int, int, int, bool], tuple[int, ...]] = {}
+        strings = nlp.vocab.strings
+        self._expl = strings.add("expl")
+        self._be = {strings.add(w) for w in _BE_AFTER_EXPL}
+        self._pair_words = {strings.add(w) for w in _PAIR_WORDS}
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        rows = doc.to_array([LOWER, ORTH, TAG, DEP, HEAD]).tolist()
+        if any(row[0] in self._pair_words for row in rows):
+            return self._real(doc)
+        keys = [
+            (row[1], row[2], row[3], i > 0 and rows[i - 1][3] == self._expl and row[0] in self._be)
+            for i, row in enumerate(rows)
+        ]
+        missing = sorted({k for k in keys if k not in self.table})
+        if missing:
+            self._learn(missing)
+        values = [(*self.table[k][:2], rows[i][4], *self.table[k][2:]) for i, k in enumerate(keys)]
+        doc.from_array([TAG, DEP, HEAD, POS, MORPH, LEMMA], cast(Any, numpy.array(values, dtype="uint64")))
+        return doc
+
+    def _real(self, doc: Doc) -> Doc:
+        for name in CACHED_COMPONENTS:
+            doc = self.nlp.get_pipe(name)(doc)
+        return doc
+
+    def _learn(self, keys: list[tuple[int, int, int, bool]]) -> None:
+        """Annotate the unseen tokens in a scratch Doc (each after a full stop, and after an
+        expletive "there" when the key says so) with the real components and remember the result."""
+        strings = self.nlp.vocab.strings
+        stop = (strings.add("."), strings.add("."), strings.add("punct"))
+        there = (strings.add("there"), strings.add("EX"), self._expl)
+        rows: list[tuple[int, int, int]] = []
+        positions = []
+        for orth, tag, dep, after_expl in keys:
+            rows.append(stop)
+            if after_expl:
+                rows.append(there)
+            positions.append(len(rows))
+            rows.append((orth, tag, dep))
+        scratch = Doc(self.nlp.vocab, words=[strings[r[0]] for r in rows], spaces=[True] * len(rows))
+        scratch.from_array([TAG, DEP, HEAD], cast(Any, numpy.array([(r[1], r[2], 0) for r in rows], dtype="uint64")))
+        scratch = self._real(scratch)
+        out = scratch.to_array(_CACHE_OUT).tolist()
+        for key, position in zip(keys, positions, strict=True):
+            self.table[key] = tuple(out[position])
+
+
+_CACHES: dict[int, TokenAttributeCache] = {}
+
+
+def token_attribute_cache(nlp: Language) -> TokenAttributeCache | None:
+    """The cache for ``nlp`` (None when its pipeline lacks the attribute ruler + lemmatizer pair)."""
+    names = nlp.pipe_names
+    if not all(name in names for name in CACHED_COMPONENTS):
+        return None
+    if names.index(CACHED_COMPONENTS[1]) != names.index(CACHED_COMPONENTS[0]) + 1:
+        return None
+    if id(nlp) not in _CACHES:
+        _CACHES[id(nlp)] = TokenAttributeCache(nlp)
+    return _CACHES[id(nlp)]
+
+
+def annotate_selectively(nlp: Language, text: str, gate: SentenceGate, stats: SelectiveStats | None = None) -> Doc:
+    """Annotate ``text`` with the full pipeline only where ``gate`` passes a sentence.
+
+    Every sentence gets tokens, rule sentence boundaries and the KB actor entities; the runs of
+    sentences that the gate passes get the whole pipeline (tagger, parser, lemmas, NER) as one
+    piece, so they keep each other as context. Tokens outside them carry no tag, lemma or parse
+    (``token.tag == 0``). The returned Doc has exactly ``text``.
+    """
+    stats = stats if stats is not None else SelectiveStats()
+    started = time.perf_counter()
+    runs = _chunks(text, gate, stats)
+    stats.add_time("sentence_gate", time.perf_counter() - started)
+    parsed = iter(_parsed_docs(nlp, [text[s:e] for s, e, parse in runs if parse], stats))
+    docs = [next(parsed) if parse else _light_doc(nlp, text[s:e], stats) for s, e, parse in runs]
+    started = time.perf_counter()
+    doc = docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"])  # type: ignore[call-arg]
+    stats.add_time("merge", time.perf_counter() - started)
+    if doc is None:
+        return nlp.make_doc(text)
+    if doc.text != text:  # never expected; the caller relies on exact offsets
+        log.warning("selective annotation changed the text; annotating it whole")
+        return nlp(text)
+    return doc
+
+
+__all__ = [
+    "LABEL",
+    "MODEL_NAME",
+    "SelectiveStats",
+    "SentenceGate",
+    "add_actor_ruler",
+    "annotate_selectively",
+    "build_nlp",
+    "get_nlp",
+    "load_model",
+    "split_sentences",
+]

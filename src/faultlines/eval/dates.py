@@ -84,9 +84,7 @@ def score_gold(items: list[GoldItem]) -> dict[str, Any]:
     totals = Counter(item.family for item in items)
     for item in items:
         offset = item.text.index(item.target)
-        found = expression_at(
-            find_time_expressions(item.text, item.published), offset, offset + len(item.target)
-        )
+        found = expression_at(find_time_expressions(item.text, item.published), offset, offset + len(item.target))
         if found is None:
             continue
         detected[item.family] += 1

@@ -125,9 +125,7 @@ def _score_notes(rows: list[AcledRow]) -> dict[str, float | int]:
     dated = sum(detect_publication(note) is not None for note in notes)
     judged = [n for n in notes if len(n.split()) >= MIN_WORDS_TO_JUDGE]
     english = sum(guess_language(n) != "other" for n in judged)
-    whitespace_variants = sum(
-        content_hash(n) == content_hash("  " + n.replace(" ", "\n ") + "\n") for n in notes
-    )
+    whitespace_variants = sum(content_hash(n) == content_hash("  " + n.replace(" ", "\n ") + "\n") for n in notes)
     return {
         "notes": len(notes),
         "pubdate_correct_none_rate": 1 - dated / len(notes) if notes else 0.0,

@@ -32,6 +32,7 @@ from faultlines.resolve.places.model import ADMIN1, COUNTRY
 WITHIN_KM = 25.0
 _ACTOR_PAREN = re.compile(r"\(([A-Z][^()\d]+)\)")
 _ACTOR_OF = re.compile(r"\bof ([A-Z][\w' -]+?)(?: \(|$)")
+_CODED_TO = re.compile(r"\bcoded (?:to|as)\s+(?:the\s+)?(?:\w+\s+of\s+)?$", re.IGNORECASE)
 _LOCATIVE = re.compile(r"\b(?:in|near|at|outside|around|close to|of|from)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -46,26 +47,33 @@ def actor_countries(actors: Sequence[str], gazetteer: Gazetteer) -> tuple[str, .
     return tuple(found)
 
 
-def event_mention(
-    mentions: Sequence[PlaceMention], results: Sequence[PlaceCandidate | None], text: str
-) -> int | None:
+def event_mention(mentions: Sequence[PlaceMention], results: Sequence[PlaceCandidate | None], text: str) -> int | None:
     """Index of the mention that names the event's place in an ACLED-style note.
 
-    A place with its region in brackets ("in Villa Yapacani (Santa Cruz)") wins, then the first
-    place after a locative word, then the first place that is not a country.
+    A place the note says the event is coded to ("[coded to Kamran]") wins, then a place with its
+    region in brackets ("in Villa Yapacani (Santa Cruz)"), then the first town after a locative
+    word ("the Republika Srpska parliament in Banja Luka": Banja Luka), then the first town, then
+    the first region, then a country.
     """
     usable = [i for i, r in enumerate(results) if r is not None]
-    finer = [i for i in usable if results[i] is not None and results[i].feature != COUNTRY]  # type: ignore[union-attr]
+    kinds = {i: results[i].feature for i in usable}  # type: ignore[union-attr]
+    finer = [i for i in usable if kinds[i] != COUNTRY]
+    towns = [i for i in finer if kinds[i] != ADMIN1]
+    for i in finer:
+        start = mentions[i].start or 0
+        if _CODED_TO.search(text[max(0, start - 40) : start]):
+            return i
     for i in finer:
         if mentions[i].container:
             return i
-    for i in finer:
+    for i in towns:
         start = mentions[i].start or 0
         if _LOCATIVE.search(text[max(0, start - 20) : start]):
             return i
-    if finer:
-        return finer[0]
-    return usable[0] if usable else None
+    for candidates in (towns, finer, usable):
+        if candidates:
+            return candidates[0]
+    return None
 
 
 class _Counts:
@@ -112,9 +120,7 @@ def score(shared: Path, *, limit: int | None = None) -> dict[str, float | int]:
         mentions = find_place_mentions(row.notes, gazetteer=gazetteer)
         mentions_total += len(mentions)
         context = PlaceContext(
-            countries=actor_countries(
-                [row.actor1, row.assoc_actor_1, row.actor2, row.assoc_actor_2], gazetteer
-            )
+            countries=actor_countries([row.actor1, row.assoc_actor_1, row.actor2, row.assoc_actor_2], gazetteer)
         )
         results = resolve_places(mentions, context=context, gazetteer=gazetteer)
         country = iso.get(row.iso or -1)

@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from faultlines.extract.arguments import noun_phrase
 from faultlines.extract.events import EventCandidate
 from faultlines.extract.ontology import by_id
 
@@ -86,6 +87,25 @@ def _is_intervention(token: Token) -> bool:
             ):
                 return True
     return False
+
+
+_FORCE_AGAINST_PROTEST = frozenset({"protest_with_intervention", "excessive_force_against_protesters"})
+
+
+def _intervening_forces(doc: Doc) -> tuple[int, int] | None:
+    """The forces that act on a protest: the subject of "police dispersed ...", else the first
+    forces noun of the report ("tear gas fired by police")."""
+    for token in doc:
+        if token.pos_ == "VERB" and token.lemma_.lower() in _INTERVENTION_VERBS | _LETHAL_WORDS:
+            for child in token.children:
+                heads = [child] if child.dep_ == "nsubj" else [c for c in child.children if child.dep_ == "agent"]
+                for head in heads:
+                    if head.lemma_.lower() in _FORCES:
+                        return noun_phrase(head)
+    for token in doc:
+        if token.lemma_.lower() in _FORCES and token.pos_ in ("NOUN", "PROPN") and token.tag:
+            return noun_phrase(token)
+    return None
 
 
 def _is_violent_word(token: Token) -> bool:
@@ -168,7 +188,9 @@ def main_event(doc: Doc, events: Sequence[EventCandidate]) -> EventCandidate | N
     lead = [e for e in usable if e.sentence_index == first_sentence]
     protests = [e for e in lead if e.type in PROTEST_TYPES]
     if protests:
-        return _as_type(protests[0], _protest_subtype(doc, usable))
+        main = _as_type(protests[0], _protest_subtype(doc, usable))
+        forces = _intervening_forces(doc) if main.type in _FORCE_AGAINST_PROTEST else None
+        return replace(main, actor2=(forces,)) if forces and not main.actor2 else main
     territory = [e for e in usable if e.type in TERRITORY and e.sentence_index <= first_sentence + 1]
     if territory:
         return territory[0]

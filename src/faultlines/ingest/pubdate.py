@@ -38,9 +38,7 @@ _HEADER_PREFIX = re.compile(
 )
 _HEADER_SUFFIX = re.compile(rf"^(?:,?\s*(?:at\s+)?{TIME})?(?:\s+by\s+.{{1,60}})?\s*$", re.IGNORECASE)
 _DATELINE_PREFIX = re.compile(r"^(?:[A-Z][A-Za-z .'’-]{1,40},\s*)?" + rf"(?:{WEEKDAY},?\s+)?", re.IGNORECASE)
-_DATELINE_SUFFIX = re.compile(
-    rf"^,?\s*(?:{TIME})?\s*(?:\([^)]{{1,40}}\))?\s*(?:--|—|–|-|:)\s*\S", re.IGNORECASE
-)
+_DATELINE_SUFFIX = re.compile(rf"^,?\s*(?:{TIME})?\s*(?:\([^)]{{1,40}}\))?\s*(?:--|—|–|-|:)\s*\S", re.IGNORECASE)
 CREDIT_LINE = re.compile(r"^\[?\s*(?:sources?|originally published|credit|copyright)\s*:", re.IGNORECASE)
 _REPUBLICATION = re.compile(
     r"\b(?:this|the)\s+(?:document|article|story|report|text)\s+(?:has\s+been|was)\s+"
@@ -54,9 +52,7 @@ _BY_LINE = re.compile(r"^by\s+\S", re.IGNORECASE)
 def detect_publication(text: str, today: dt.date | None = None) -> PublicationDate | None:
     """The publication date the text itself states, or None (a valid answer) when it states none."""
     lines = list(iter_lines(text))
-    detectors: tuple[
-        tuple[DateMethod, Callable[[list[tuple[int, str]], dt.date | None], FoundDate | None]], ...
-    ]
+    detectors: tuple[tuple[DateMethod, Callable[[list[tuple[int, str]], dt.date | None], FoundDate | None]], ...]
     detectors = (
         ("dateline", _dateline),
         ("credit", _credit),
@@ -146,11 +142,7 @@ def _header(lines: list[tuple[int, str]], today: dt.date | None) -> FoundDate | 
 def _title(lines: list[tuple[int, str]], today: dt.date | None) -> FoundDate | None:
     """A date set off from a headline: "Iraq civil war update - 06/25/2014", "21/06/2014: Headline"."""
     for _, line in lines[:3]:
-        if (
-            line.endswith((".", "!", "?", ";"))
-            or len(line.split()) > _MAX_TITLE_WORDS
-            or date_only(line, today)
-        ):
+        if line.endswith((".", "!", "?", ";")) or len(line.split()) > _MAX_TITLE_WORDS or date_only(line, today):
             continue
         for found in find_day_dates(line, today):
             before, after = line[: found.start].rstrip(), line[found.end :].lstrip()

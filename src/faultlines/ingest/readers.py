@@ -63,9 +63,7 @@ def iter_inputs(
     an unknown ``input_format`` or a non-positive ``max_bytes``.
     """
     if input_format is not None and input_format not in INPUT_FORMATS:
-        raise UsageError(
-            f"unknown input format {input_format!r}", hint=f"use one of: {', '.join(INPUT_FORMATS)}"
-        )
+        raise UsageError(f"unknown input format {input_format!r}", hint=f"use one of: {', '.join(INPUT_FORMATS)}")
     if max_bytes <= 0:
         raise UsageError(f"max_bytes must be positive, got {max_bytes}", hint="e.g. --max-bytes 10000000")
     options = ReadOptions(max_bytes=max_bytes, require_english=require_english)
@@ -142,9 +140,7 @@ def read_path(path: Path, fields: FieldMap, options: ReadOptions, fmt: InputForm
     yield read_document_bytes(path.read_bytes(), origin=origin, path=origin, fmt=fmt, options=options)
 
 
-def read_document_bytes(
-    data: bytes, *, origin: str, path: str | None, fmt: InputFormat, options: ReadOptions
-) -> Item:
+def read_document_bytes(data: bytes, *, origin: str, path: str | None, fmt: InputFormat, options: ReadOptions) -> Item:
     """One text or HTML document from raw bytes."""
     try:
         text, encoding = decode_bytes(data)
@@ -155,18 +151,14 @@ def read_document_bytes(
     return read_document_text(text, origin=origin, path=path, fmt=fmt, options=options)
 
 
-def read_document_text(
-    text: str, *, origin: str, path: str | None, fmt: InputFormat, options: ReadOptions
-) -> Item:
+def read_document_text(text: str, *, origin: str, path: str | None, fmt: InputFormat, options: ReadOptions) -> Item:
     """One text or HTML document from decoded text."""
     if not text.strip():
         return Skipped(origin, "empty: no text to read")
     if fmt == "html":
         extracted = extract_html(text)
         if extracted is None:
-            return Skipped(
-                origin, "HTML page with no article text after boilerplate removal (scripts/navigation only)"
-            )
+            return Skipped(origin, "HTML page with no article text after boilerplate removal (scripts/navigation only)")
         body, meta = extracted
         return build_document(body, origin=origin, path=path, fmt="html", options=options, meta=meta)
     return build_document(text, origin=origin, path=path, fmt="text", options=options)
@@ -212,9 +204,7 @@ def _records(
     )
 
 
-def read_stdin(
-    stream: TextIO, fields: FieldMap, options: ReadOptions, fmt: InputFormat | None
-) -> Iterator[Item]:
+def read_stdin(stream: TextIO, fields: FieldMap, options: ReadOptions, fmt: InputFormat | None) -> Iterator[Item]:
     """Documents from standard input (one document, or one per line/row for JSON Lines and CSV)."""
     try:
         data = _read_limited(stream, options.max_bytes)

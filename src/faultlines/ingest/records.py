@@ -77,10 +77,7 @@ def missing_text_reason(keys: Iterable[str], fields: FieldMap, kind: str) -> str
     """Reason for a record without a text field: names what exists and the option to use."""
     wanted = fields.text_field or "/".join(DEFAULT_NAMES["text"][:4])
     present = ", ".join(sorted(keys)) or "none"
-    return (
-        f"no text {kind} '{wanted}'; {kind}s present: {present}; "
-        "choose one with --text-field (FieldMap.text_field)"
-    )
+    return f"no text {kind} '{wanted}'; {kind}s present: {present}; choose one with --text-field (FieldMap.text_field)"
 
 
 def record_to_document(
@@ -166,9 +163,7 @@ def iter_json_array(
         yield Skipped(origin, str(exc))
         return
     except json.JSONDecodeError as exc:
-        yield Skipped(
-            origin, f"malformed JSON ({exc.msg}, line {exc.lineno}); fix the file or export JSON Lines"
-        )
+        yield Skipped(origin, f"malformed JSON ({exc.msg}, line {exc.lineno}); fix the file or export JSON Lines")
         return
     if not isinstance(records, list):
         yield Skipped(origin, "a JSON file must hold an array of objects (or use JSON Lines)")
@@ -244,9 +239,7 @@ def _csv_rows(
             yield Skipped(where, f"row has {len(row)} cells, the header has {len(header)}; fix its quoting")
             continue
         if any("\ufffd" in cell for cell in row):
-            yield Skipped(
-                where, "row holds bytes that are neither UTF-8 nor cp1252; re-encode the file as UTF-8"
-            )
+            yield Skipped(where, "row holds bytes that are neither UTF-8 nor cp1252; re-encode the file as UTF-8")
             continue
         yield record_to_document(
             dict(zip(header, row, strict=True)), choice, origin=where, path=path, fmt="csv", options=options

@@ -7,20 +7,21 @@ import json
 import logging
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
 from faultlines.errors import ModelError, NotFoundError
-from faultlines.kb.model import Actor
+from faultlines.kb.model import Actor, first_day
 from faultlines.kb.normalise import normalise_alias
 
 log = logging.getLogger(__name__)
 
 DEFAULT_KB_FILE = Path(__file__).resolve().parents[1] / "data" / "actors" / "actors.jsonl.gz"
 CURATED_FILE = DEFAULT_KB_FILE.with_name("curated.json")
+LEADER_ALIAS_GRACE_DAYS = 365
 
 
 class ActorKB:
@@ -42,6 +43,7 @@ class ActorKB:
         self._by_key: dict[str, list[str]] = defaultdict(list)
         self._by_acronym: dict[str, list[str]] = defaultdict(list)
         self._descriptions: dict[str, str] = {}
+        self._alias_periods: dict[tuple[str, str], list[tuple[str, str | None]]] = defaultdict(list)
         for actor in self._actors.values():
             self._index(actor)
         self._extra_keys = {normalise_alias(alias): actor_id for alias, actor_id in self._extra.items()}
@@ -61,6 +63,9 @@ class ActorKB:
             self._by_acronym[acronym].append(actor.id)
         for text in actor.descriptions:
             self._descriptions[normalise_alias(text)] = actor.id
+        for dated in actor.dated_aliases:
+            period = (first_day(dated["from"]), first_day(dated["until"]) if dated.get("until") else None)
+            self._alias_periods[(actor.id, normalise_alias(dated["alias"]))].append(period)
 
     # -- construction ------------------------------------------------------------------
     @classmethod
@@ -168,6 +173,19 @@ class ActorKB:
         return [(self._actors[i], s) for i, s in ranked if i in self._actors]
 
     # -- time --------------------------------------------------------------------------
+    def alias_valid(self, actor_id: str, text: str, day: date | None) -> bool:
+        """Whether ``text`` named the actor on ``day``.
+
+        Aliases lent by a leader ("Saleh forces", "Maliki's government") hold from the leader's
+        first day in office until a year after the last (the press keeps "pro-Hadi forces" for
+        a while); other names always hold, and so does every name when the date is unknown.
+        """
+        periods = self._alias_periods.get((actor_id, normalise_alias(text)))
+        if not periods or day is None:
+            return True
+        iso, late = day.isoformat(), (day - timedelta(days=LEADER_ALIAS_GRACE_DAYS)).isoformat()
+        return any(start <= iso and (until is None or late < until) for start, until in periods)
+
     def chain(self, actor_id: str) -> list[Actor]:
         """The rename chain containing the actor, oldest name first."""
         first = self.get(actor_id)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import json
 import logging
+import re
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -143,9 +144,10 @@ class _Builder:
         for role, aliases in leader_aliases(entry["surname"], entry["name"]).items():
             target = self.actors[state_id(iso, role)]
             surname = entry["surname"]
-            target.aliases += aliases + [
-                a.replace(surname, f"{surname}'s", 1) for a in aliases if a.startswith(surname)
-            ]
+            forms = aliases + [a.replace(surname, f"{surname}'s", 1) for a in aliases if a.startswith(surname)]
+            target.aliases += forms
+            period = {"from": entry["from"], **({"until": entry["until"]} if entry.get("until") else {})}
+            target.dated_aliases += [{"alias": form, **period} for form in forms]
 
     # -- Phoenix --------------------------------------------------------------------------
     def add_phoenix(self, blocks: list[PhoenixBlock]) -> None:
@@ -250,6 +252,58 @@ def _attach_leaders(actors: dict[str, Actor]) -> None:
                 org.leaders.append(person.id)
 
 
+# Two of these make no name on their own ("Liberation Army", "Revolutionary Army").
+GENERIC_NAME_WORDS = frozenset(["liberation", "army", "forces", "force", "revolutionary", "resistance"])
+
+
+def _free_group_names(actors: dict[str, Actor]) -> None:
+    """A curated group's name is not also a generated state alias ("Syrian National Army" is the
+    Turkish-backed opposition army, not the Syrian state's national army)."""
+    groups = {
+        normalise_alias(n)
+        for a in actors.values()
+        if "curated" in a.sources and a.kind not in ("state_forces", "person")
+        for n in a.names()
+    }
+    for actor in actors.values():
+        if actor.kind == "state_forces" and "geonames" in actor.sources:
+            actor.aliases = [a for a in actor.aliases if normalise_alias(a) not in groups]
+
+
+def _drop_vague_aliases(actor: Actor, country_words: set[str]) -> None:
+    """Drop non-state aliases that are only a country word ("Spanish") or only generic words
+    ("Liberation Army"): the source lists them as notes or translations, not as names."""
+    if actor.kind in ("state_forces", "person"):
+        return
+    kept = []
+    for alias in actor.aliases:
+        key = normalise_alias(alias)
+        if key in country_words or (len(key.split()) <= 2 and set(key.split()) <= GENERIC_NAME_WORDS):
+            log.debug("dropped vague alias %r of %s", alias, actor.id)
+            continue
+        kept.append(alias)
+    actor.aliases = kept
+
+
+_BRACKETED = re.compile(r"^(.*\S)\s*\(([A-Z]{3,5})\)$")
+
+
+def _split_bracketed_acronyms(actor: Actor) -> None:
+    """Phoenix writes "Lashkar-e-taiba (LET)": keep the name as an alias and the acronym as an acronym."""
+    if actor.kind in ("state_forces", "person"):
+        return
+    aliases: list[str] = []
+    for alias in actor.aliases:
+        match = _BRACKETED.match(alias)
+        if match is None:
+            aliases.append(alias)
+            continue
+        aliases.append(match.group(1))
+        if match.group(2) not in actor.acronyms:
+            actor.acronyms.append(match.group(2))
+    actor.aliases = aliases
+
+
 def _dedupe_aliases(actor: Actor) -> None:
     seen = {actor.name.lower()}
     kept: list[str] = []
@@ -272,7 +326,11 @@ def build_kb(shared: Path, curated_path: Path = CURATED_FILE) -> list[Actor]:
     builder.add_curated(curated)
     builder.add_phoenix(list(read_phoenix_groups(shared)))
     _attach_leaders(builder.actors)
+    _free_group_names(builder.actors)
+    country_words = builder._country_words()
     for actor in builder.actors.values():
+        _drop_vague_aliases(actor, country_words)
+        _split_bracketed_acronyms(actor)
         _dedupe_aliases(actor)
     log.info("built %d actors", len(builder.actors))
     return list(builder.actors.values())

@@ -50,6 +50,9 @@ class Actor:
     descriptions: list[str] = field(default_factory=list)
     memberships: list[dict[str, str]] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
+    # aliases valid only over a period ({"alias", "from", "until"}): a leader's name lent to the
+    # state ("Saleh forces") names the state's forces only while that leader was in office
+    dated_aliases: list[dict[str, str]] = field(default_factory=list)
 
     def names(self) -> list[str]:
         """Every name the actor is known by: canonical name, aliases and acronyms."""
@@ -67,12 +70,12 @@ class Actor:
     def active_on(self, day: date) -> bool:
         """Whether ``day`` falls inside the active interval (unknown bounds are open)."""
         iso = day.isoformat()
-        if self.active_from and iso < _lower(self.active_from):
+        if self.active_from and iso < first_day(self.active_from):
             return False
-        return not (self.active_until and iso >= _lower(self.active_until))
+        return not (self.active_until and iso >= first_day(self.active_until))
 
 
-def _lower(partial: str) -> str:
+def first_day(partial: str) -> str:
     """The first day of a partial ISO date (``"2014"`` -> ``"2014-01-01"``)."""
     parts = partial.split("-")
     while len(parts) < 3:

@@ -45,6 +45,7 @@ VARIANTS = {
     "islamiyyah": "islamiya",
     "wal": "wa",
     "organisation": "organization",
+    "defense": "defence",
     "daish": "daesh",
     "da'esh": "daesh",
 }

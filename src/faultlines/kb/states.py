@@ -102,6 +102,13 @@ GENERIC_STATE_TERMS: dict[str, tuple[str, ...]] = {
         "border guards",
         "gendarmerie",
         "special forces",
+        "soldier",
+        "a soldier",
+        "military soldier",
+        "military soldiers",
+        "military personnel",
+        "air forces",
+        "army personnel",
     ),
     "police": (
         "police",
@@ -116,6 +123,9 @@ GENERIC_STATE_TERMS: dict[str, tuple[str, ...]] = {
         "police personnel",
         "state police",
         "federal police",
+        "policeman",
+        "a policeman",
+        "police station",
     ),
     "government": ("the government", "the authorities", "the regime"),
 }

@@ -6,7 +6,7 @@ import json
 import sqlite3
 from typing import Any
 
-from faultlines.query.facts import evidence_for
+from faultlines.query.facts import actor_ref, evidence_for
 
 
 def _subject(conn: sqlite3.Connection, kind: str, subject_id: int) -> dict[str, Any]:
@@ -16,7 +16,12 @@ def _subject(conn: sqlite3.Connection, kind: str, subject_id: int) -> dict[str, 
         subject["label"] = row["type"] if row else None
     elif kind == "relation":
         row = conn.execute("SELECT kind, actor_a, actor_b FROM relations WHERE id = ?", (subject_id,)).fetchone()
-        subject["label"] = f"{row['kind']} {row['actor_a']} / {row['actor_b']}" if row else None
+        if row is not None:
+            a, b = actor_ref(conn, row["actor_a"]), actor_ref(conn, row["actor_b"])
+            names = [ref["name"] if ref else "?" for ref in (a, b)]
+            subject["label"] = f"{row['kind']} {names[0]} / {names[1]}"
+        else:
+            subject["label"] = None
     elif kind == "control":
         row = conn.execute(
             "SELECT p.name FROM control c JOIN places p ON p.id = c.place_id WHERE c.id = ?", (subject_id,)

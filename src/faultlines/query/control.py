@@ -5,30 +5,33 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from faultlines.query.facts import actor_ref, evidence_for, place_ref, valid_at
+from faultlines.query.facts import RefCache, valid_at_sql
 
 
-def _as_dict(conn: sqlite3.Connection, row: sqlite3.Row) -> dict[str, Any]:
+def _as_dict(refs: RefCache, row: sqlite3.Row, evidence: list[dict[str, Any]]) -> dict[str, Any]:
     return {
         "id": row["id"],
-        "place": place_ref(conn, row["place_id"]),
-        "holder": actor_ref(conn, row["holder_id"]),
+        "place": refs.place(row["place_id"]),
+        "holder": refs.actor(row["holder_id"]),
         "from": row["valid_from"],
         "from_precision": row["from_precision"],
         "until": row["valid_until"],
         "until_precision": row["until_precision"],
         "confidence": row["confidence"],
-        "evidence": evidence_for(conn, "control", row["id"]),
+        "evidence": evidence,
     }
 
 
 def list_control(conn: sqlite3.Connection, *, place: str | None = None, at: str | None = None) -> list[dict[str, Any]]:
     """Control intervals by place then start date; ``place`` matches a place or region name (substring)."""
-    sql = "SELECT c.* FROM control c JOIN places p ON p.id = c.place_id"
-    params: list[Any] = []
+    where, at_params = valid_at_sql(at)
+    sql = f"SELECT c.* FROM control c JOIN places p ON p.id = c.place_id WHERE {where}"
+    params: list[Any] = list(at_params)
     if place:
-        sql += " WHERE p.name LIKE ? OR p.admin1 LIKE ?"
+        sql += " AND (p.name LIKE ? OR p.admin1 LIKE ?)"
         params += [f"%{place}%", f"%{place}%"]
     sql += " ORDER BY p.name, c.valid_from IS NOT NULL, c.valid_from, c.id"
     rows = conn.execute(sql, params).fetchall()
-    return [_as_dict(conn, row) for row in rows if not at or valid_at(row["valid_from"], row["valid_until"], at)]
+    refs = RefCache(conn)
+    evidence = refs.evidence_of("control", rows)
+    return [_as_dict(refs, row, evidence[row["id"]]) for row in rows]

@@ -59,21 +59,17 @@ def _as_dict(conn: sqlite3.Connection, row: sqlite3.Row) -> dict[str, Any]:
     }
 
 
-def list_events(
+def _filters(
     conn: sqlite3.Connection,
     *,
-    actor: str | None = None,
-    event_type: str | None = None,
-    date_from: str | None = None,
-    date_to: str | None = None,
-    place: str | None = None,
-    limit: int | None = None,
-) -> list[dict[str, Any]]:
-    """Active events in date order (undated last), filtered by actor, type, date range and place.
-
-    ``actor`` is an id, name or alias (merged actors included); ``place`` matches the place name;
-    a date filter keeps events whose interval overlaps the range.
-    """
+    actor: str | None,
+    event_type: str | None,
+    date_from: str | None,
+    date_to: str | None,
+    place: str | None,
+    modality: str | None,
+) -> tuple[str, list[Any]]:
+    """The WHERE clause (with ``?`` placeholders) and its parameters for the event filters."""
     where = ["e.status = 'active'", "e.canonical_id IS NULL"]
     params: list[Any] = []
     if actor:
@@ -98,11 +94,82 @@ def list_events(
     if place:
         where.append("e.place_id IN (SELECT id FROM places WHERE name LIKE ? OR admin1 LIKE ?)")
         params += [f"%{place}%", f"%{place}%"]
-    sql = (
-        f"SELECT e.* FROM events e WHERE {' AND '.join(where)} "
-        "ORDER BY e.date_start IS NULL, e.date_start, e.document_id, e.id"
+    if modality:
+        where.append("e.modality = ?")
+        params.append(modality)
+    return " AND ".join(where), params
+
+
+def list_events(
+    conn: sqlite3.Connection,
+    *,
+    actor: str | None = None,
+    event_type: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    place: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+    modality: str | None = None,
+) -> list[dict[str, Any]]:
+    """Active events in date order (undated last), filtered by actor, type, date range, place and modality.
+
+    ``actor`` is an id, name or alias (merged actors included); ``place`` matches the place name;
+    a date filter keeps events whose interval overlaps the range; ``offset`` skips the first events
+    (paging, with ``limit``).
+    """
+    where, params = _filters(
+        conn,
+        actor=actor,
+        event_type=event_type,
+        date_from=date_from,
+        date_to=date_to,
+        place=place,
+        modality=modality,
     )
-    if limit is not None:
-        sql += " LIMIT ?"
-        params.append(limit)
+    sql = f"SELECT e.* FROM events e WHERE {where} ORDER BY e.date_start IS NULL, e.date_start, e.document_id, e.id"
+    if limit is not None or offset:
+        sql += " LIMIT ? OFFSET ?"
+        params += [-1 if limit is None else limit, offset]
     return [_as_dict(conn, row) for row in conn.execute(sql, params)]
+
+
+def count_events(
+    conn: sqlite3.Connection,
+    *,
+    actor: str | None = None,
+    event_type: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    place: str | None = None,
+    modality: str | None = None,
+) -> int:
+    """How many events :func:`list_events` would return without ``limit``/``offset``."""
+    where, params = _filters(
+        conn,
+        actor=actor,
+        event_type=event_type,
+        date_from=date_from,
+        date_to=date_to,
+        place=place,
+        modality=modality,
+    )
+    return int(conn.execute(f"SELECT COUNT(*) FROM events e WHERE {where}", params).fetchone()[0])
+
+
+def event_date_range(conn: sqlite3.Connection) -> dict[str, str | None]:
+    """``{"from", "until"}``: the earliest start and latest end date of the active events."""
+    first, last = conn.execute(
+        "SELECT MIN(date_start), MAX(date_end) FROM events WHERE status = 'active' AND canonical_id IS NULL"
+    ).fetchone()
+    return {"from": first, "until": last}
+
+
+def document_evidence(conn: sqlite3.Connection, document_id: int) -> list[dict[str, Any]]:
+    """Every evidence span in one document: ``subject_kind``, ``subject_id``, ``role``, offsets and text."""
+    rows = conn.execute(
+        "SELECT subject_kind, subject_id, role, sentence, start, end, text FROM evidence "
+        "WHERE document_id = ? ORDER BY start, id",
+        (document_id,),
+    )
+    return [dict(r) for r in rows]

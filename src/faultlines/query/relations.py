@@ -5,22 +5,21 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from faultlines.query.facts import actor_ref, evidence_for, valid_at
-from faultlines.store.actors import canonical_id, find_actor
+from faultlines.query.facts import RefCache, same_actor_ids, valid_at_sql
 
 
-def _as_dict(conn: sqlite3.Connection, row: sqlite3.Row) -> dict[str, Any]:
+def _as_dict(refs: RefCache, row: sqlite3.Row, evidence: list[dict[str, Any]]) -> dict[str, Any]:
     return {
         "id": row["id"],
-        "a": actor_ref(conn, row["actor_a"]),
-        "b": actor_ref(conn, row["actor_b"]),
+        "a": refs.actor(row["actor_a"]),
+        "b": refs.actor(row["actor_b"]),
         "kind": row["kind"],
         "from": row["valid_from"],
         "from_precision": row["from_precision"],
         "until": row["valid_until"],
         "until_precision": row["until_precision"],
         "confidence": row["confidence"],
-        "evidence": evidence_for(conn, "relation", row["id"]),
+        "evidence": evidence,
     }
 
 
@@ -29,19 +28,20 @@ def list_relations(
 ) -> list[dict[str, Any]]:
     """Active relations ordered by start date; ``at`` keeps those valid on that ISO date.
 
-    ``actor`` (id, name or alias) keeps relations with that actor on either side.
+    ``actor`` (id, name or alias) keeps relations with that actor on either side, under any of its names
+    (analyst merges and renames folded). ``kind`` keeps one relation kind.
     """
-    rows = conn.execute(
-        "SELECT * FROM relations WHERE status = 'active' ORDER BY valid_from IS NULL, valid_from, id"
-    ).fetchall()
-    actor_id = find_actor(conn, actor) if actor else None
-    out = []
-    for row in rows:
-        if at and not valid_at(row["valid_from"], row["valid_until"], at):
-            continue
-        if kind and row["kind"] != kind:
-            continue
-        if actor_id and actor_id not in (canonical_id(conn, row["actor_a"]), canonical_id(conn, row["actor_b"])):
-            continue
-        out.append(_as_dict(conn, row))
-    return out
+    where, params = valid_at_sql(at)
+    sql = f"SELECT * FROM relations WHERE status = 'active' AND {where}"
+    if kind:
+        sql += " AND kind = ?"
+        params.append(kind)
+    if actor:
+        ids = sorted(same_actor_ids(conn, actor))
+        marks = ",".join("?" * len(ids))
+        sql += f" AND (actor_a IN ({marks}) OR actor_b IN ({marks}))"
+        params += ids + ids
+    rows = conn.execute(sql + " ORDER BY valid_from IS NULL, valid_from, id", params).fetchall()
+    refs = RefCache(conn)
+    evidence = refs.evidence_of("relation", rows)
+    return [_as_dict(refs, row, evidence[row["id"]]) for row in rows]

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from typing import Any, Protocol
 
 from faultlines.errors import NotFoundError, UsageError
+from faultlines.store import event_corrections
 from faultlines.store.db import utcnow
 
 KB_VERSION_KEY = "actor_kb_version"
@@ -155,9 +156,7 @@ def record_correction(conn: sqlite3.Connection, kind: str, target: str, payload:
 
 def apply_corrections(conn: sqlite3.Connection) -> int:
     """Replay every analyst correction in the order it was made; return how many."""
-    rows = conn.execute(
-        "SELECT kind, target, payload FROM corrections WHERE undone = 0 ORDER BY id"
-    ).fetchall()
+    rows = conn.execute("SELECT kind, target, payload FROM corrections WHERE undone = 0 ORDER BY id").fetchall()
     for kind, target, payload in rows:
         _APPLY[kind](conn, target, json.loads(payload))
     return len(rows)
@@ -188,15 +187,13 @@ def _split(conn: sqlite3.Connection, actor_id: str, payload: dict[str, Any]) -> 
     if row is None:
         return
     conn.execute(
-        "INSERT OR IGNORE INTO actors (id, name, kind, country, provisional, origin) "
-        "VALUES (?, ?, ?, ?, 0, 'analyst')",
+        "INSERT OR IGNORE INTO actors (id, name, kind, country, provisional, origin) VALUES (?, ?, ?, ?, 0, 'analyst')",
         (new_id, payload["name"], row[0], row[1]),
     )
     for alias, key in payload["aliases"]:
         conn.execute("DELETE FROM actor_aliases WHERE actor_id = ? AND alias_key = ?", (actor_id, key))
         conn.execute(
-            "INSERT OR IGNORE INTO actor_aliases (actor_id, alias, alias_key, origin) "
-            "VALUES (?, ?, ?, 'analyst')",
+            "INSERT OR IGNORE INTO actor_aliases (actor_id, alias, alias_key, origin) VALUES (?, ?, ?, 'analyst')",
             (new_id, alias, key),
         )
         conn.execute(
@@ -210,14 +207,14 @@ _APPLY: dict[str, Callable[[sqlite3.Connection, str, dict[str, Any]], None]] = {
     "merge_actors": _merge,
     "add_alias": _add_alias,
     "split_actor": _split,
+    "reject_event": event_corrections.apply_reject,
+    "edit_event": event_corrections.apply_edit,
 }
 
 
 def analyst_aliases(conn: sqlite3.Connection) -> dict[str, str]:
     """Alias key -> actor id for every alias an analyst added or moved (used by resolution)."""
-    rows = conn.execute(
-        "SELECT alias_key, actor_id FROM actor_aliases WHERE origin = 'analyst' ORDER BY actor_id"
-    )
+    rows = conn.execute("SELECT alias_key, actor_id FROM actor_aliases WHERE origin = 'analyst' ORDER BY actor_id")
     return {key: actor_id for key, actor_id in rows}
 
 

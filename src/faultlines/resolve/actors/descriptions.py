@@ -54,7 +54,7 @@ def _children(ctx: DocContext, org: Actor, country: str | None) -> list[Actor]:
 
 def branch_descriptions(ctx: DocContext, found: list[Found]) -> list[Found]:
     """ "<org>'s Syrian branch"-style descriptions resolved to the org's child organisation."""
-    text = ctx.doc.text
+    text = ctx.text
     out: list[Found] = []
     for item in found:
         if item.actor is None or item.actor.kind == "person":
@@ -91,7 +91,7 @@ def _organisation(ctx: DocContext, person: Actor, found: list[Found], word: str 
 
 def leader_descriptions(ctx: DocContext, found: list[Found]) -> list[Found]:
     """ "the group led by <person>" and "<person>'s men" resolved to the person's organisation."""
-    text = ctx.doc.text
+    text = ctx.text
     out: list[Found] = []
     for item in found:
         if item.actor is None or item.actor.kind != "person":

@@ -154,6 +154,15 @@ NON_COMBATANT_WORDS = frozenset(
         "school",
         "hospital",
         "court",
+        "online",
+        "daily",
+        "media",
+        "herald",
+        "tribune",
+        "gazette",
+        "magazine",
+        "weekly",
+        "monitor",
     ]
 )
 _MAX_TOKENS = 7
@@ -184,7 +193,7 @@ def _trim(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
-def _runs(sent: Span, cased: bool) -> list[list[Token]]:
+def _runs(sent: list[Token], cased: bool) -> list[list[Token]]:
     runs: list[list[Token]] = []
     current: list[Token] = []
     for token in sent:
@@ -201,6 +210,16 @@ def _runs(sent: Span, cased: bool) -> list[list[Token]]:
     return runs
 
 
+def _name_start(run: list[Token], head: int) -> int:
+    """Where a name ending in the head at ``head`` starts: at most four words back, and after a "the"
+    that follows a word other than a connector ("In Idlib the Army of Conquest" -> "Army of Conquest")."""
+    start = max(0, head - 4)
+    for j in range(head - 1, start, -1):
+        if run[j].text == "the" and run[j - 1].lower_ not in CONNECTORS:
+            return j + 1
+    return start
+
+
 def _head_spans(run: list[Token], cased: bool) -> list[list[Token]]:
     """Parts of a run that form a group name around a head word."""
     heads = HEADS if cased else ARABIC_HEADS
@@ -209,7 +228,7 @@ def _head_spans(run: list[Token], cased: bool) -> list[list[Token]]:
         if token.lower_ not in heads:
             continue
         if cased and token.lower_ not in ARABIC_HEADS:
-            tokens = _trim(run[max(0, i - 4) : i + _MAX_TOKENS])
+            tokens = _trim(run[_name_start(run, i) : i + _MAX_TOKENS])
         elif cased:  # Arabic names start with their head word: "Liwa Shuhada al-Yarmouk"
             tokens = _trim(run[i : i + _MAX_TOKENS])
         else:  # lower-cased text: an Arabic head word and the two or three words of its name
@@ -220,7 +239,19 @@ def _head_spans(run: list[Token], cased: bool) -> list[list[Token]]:
     return out
 
 
-def _conflict_sentence(sent: Span) -> bool:
+def _split_at_known(run: list[Token], taken: list[Found]) -> list[list[Token]]:
+    """The parts of a run outside known names ("Levant Front and Jaysh al-Fateh" -> "and Jaysh al-Fateh")."""
+    parts: list[list[Token]] = [[]]
+    for token in run:
+        end = token.idx + len(token.text)
+        if any(f.start < end and token.idx < f.end for f in taken):
+            parts.append([])
+        else:
+            parts[-1].append(token)
+    return [p for p in parts if p]
+
+
+def _conflict_sentence(sent: list[Token]) -> bool:
     return any(t.lemma_.lower() in CONFLICT_LEMMAS for t in sent)
 
 
@@ -231,23 +262,36 @@ def discover(ctx: DocContext, taken: list[Found]) -> list[Found]:
     def free(start: int, end: int) -> bool:
         return not any(f.start < end and start < f.end for f in taken + out)
 
-    for sent in ctx.doc.sents:
+    for index, sent in enumerate(ctx.sents):
         cased = ctx.cased(sent.start_char)
-        for run in _runs(sent, cased):
-            for tokens in _head_spans(run, cased):
+        tokens_of_sentence = ctx.sentence_tokens(index)
+        parts = [part for run in _runs(tokens_of_sentence, cased) for part in _split_at_known(run, taken)]
+        for part in parts:
+            for tokens in _head_spans(part, cased):
                 start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-                name = ctx.doc.text[start:end]
+                name = ctx.text[start:end]
+                if _masthead(ctx.text, start, end):
+                    continue
                 if free(start, end) and not ctx.kb.lookup(name) and not _non_combatant(name):
                     out.append(Found(start, end, name, "discovered", 0.6, None, name, _kind(tokens)))
-        if not _conflict_sentence(sent):
+        if not _conflict_sentence(tokens_of_sentence):
             continue
-        for ent in sent.ents:
+        for ent in ctx.ents_by_sentence[index]:
             if ent.label_ != "ORG" or "\n" in ent.text or not _combatant_context(ent):
                 continue
             if free(ent.start_char, ent.end_char) and not _non_combatant(ent.text):
                 name = re.sub(r"^(the|a|an)\s+", "", ent.text, flags=re.IGNORECASE)
                 out.append(Found(ent.end_char - len(name), ent.end_char, name, "discovered", 0.4, None, name, "other"))
     return out
+
+
+def _masthead(text: str, start: int, end: int) -> bool:
+    """A name in capitals alone on its line ("NORTHERN FRONT ONLINE") is a page header, not a group."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
+    words = re.findall(r"[A-Za-z]+", line)
+    return bool(words) and line.isupper() and len(words) <= 6 and not re.search(r"[.!?]$", line)
 
 
 def _combatant_context(ent: Span) -> bool:

@@ -10,8 +10,9 @@ from faultlines.annotate.patterns import LABEL
 from faultlines.kb.model import Actor
 from faultlines.kb.normalise import ARTICLES
 from faultlines.kb.states import FORCES_ON_GROUND, GENERIC_PREFIX, state_id
-from faultlines.resolve.actors.context import DocContext
+from faultlines.resolve.actors.context import DocContext, city_countries
 from faultlines.resolve.actors.found import Found
+from faultlines.resolve.actors.states import modifier_index
 
 NER_LABELS = ("ORG", "PERSON", "NORP", "FAC")
 # Head words that may stay lower-case in a cased name ("the al-Nusra front").
@@ -67,12 +68,39 @@ def inside_longer_name(span: Span) -> bool:
     return len(span) == 1 and not span.text.isupper() and _glued(span)
 
 
+_PLACE_AFTER = re.compile(r"\s+(of|in|into)\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})")
+
+
+def _country_after(ctx: DocContext, end: int) -> tuple[str | None, bool]:
+    """ "the regime of Syrian President ...", "the regime in Baghdad": (the country named, False);
+    "troops into Iraq" are another state's: (None, True); nothing said: (None, False)."""
+    match = _PLACE_AFTER.match(ctx.text, end, end + 60)
+    if not match:
+        return None, False
+    if match.group(1) == "into":
+        return None, True
+    words = match.group(2).split()
+    for size in range(len(words), 0, -1):
+        name = " ".join(words[:size]).lower()
+        entry = modifier_index().get(name)
+        if entry is not None:
+            return entry[0], False
+        if name in city_countries():
+            return city_countries()[name], False
+    return None, False
+
+
 def _generic_state(ent: Span, ctx: DocContext) -> Found | None:
-    """ "the army", "police officers": the state forces of the document's country, if known."""
-    if ctx.country is None or _glued(ent) or _non_state_modifier(ent):
+    """ "the army", "police officers": the state forces of the country the phrase names ("the
+    regime in Baghdad") or else of the document's country, if known."""
+    if _glued(ent) or _non_state_modifier(ent):
+        return None
+    named, foreign = _country_after(ctx, ent.end_char)
+    home = named or (None if foreign else ctx.country)
+    if home is None:
         return None
     role = ent.ent_id_.removeprefix(GENERIC_PREFIX)
-    country = FORCES_ON_GROUND.get(ctx.country, ctx.country) if role == "military" else ctx.country
+    country = FORCES_ON_GROUND.get(home, home) if role == "military" and not named else home
     actor = ctx.kb.find(state_id(country, role))
     if actor is None:
         return None
@@ -97,7 +125,16 @@ def _glued(span: Span) -> bool:
     nxt = doc[span.end] if span.end < len(doc) else None
     glued_prev = prev is not None and not prev.is_sent_start and prev.text[:1].isupper() and prev.is_alpha
     glued_next = nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha and span[-1].text[:1].isupper()
-    return glued_prev or glued_next
+    return glued_prev or glued_next or _named_by_of_phrase(span)
+
+
+def _named_by_of_phrase(span: Span) -> bool:
+    """ "the Army of Conquest", "Forces of Freedom": a capitalised "of X" makes it a group's own name."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or not span[-1].text[:1].isupper():
+        return False
+    of, name = doc[span.end], doc[span.end + 1]
+    return of.lower_ == "of" and name.text[:1].isupper() and name.is_alpha
 
 
 def _candidates(span: Span, ctx: DocContext) -> list[Actor]:
@@ -110,13 +147,14 @@ def _candidates(span: Span, ctx: DocContext) -> list[Actor]:
         found += ctx.kb.by_acronym(text.upper())
     if span.ent_id_ and not found and span.ent_id_ in ctx.kb:
         found.append(ctx.kb.get(span.ent_id_))
-    return found
+    day = ctx.date_at(span.start_char)
+    return [a for a in found if ctx.kb.alias_valid(a.id, text, day)]
 
 
 def known_mentions(ctx: DocContext) -> list[Found]:
     """Ruler matches (and NER entities whose text is a KB name), resolved against the KB."""
     out: list[Found] = []
-    for ent in ctx.doc.ents:
+    for ent in ctx.ents:
         if ent.label_ != LABEL and ent.label_ not in NER_LABELS:
             continue
         if ent.ent_id_.startswith(GENERIC_PREFIX):
@@ -131,6 +169,8 @@ def known_mentions(ctx: DocContext) -> list[Found]:
         actor = ctx.choose(_candidates(ent, ctx))
         if actor is None or not plausible_case(ent, actor, ctx) or inside_longer_name(ent):
             continue
+        if actor.kind == "identity_militia" and len(ent) == 1:
+            continue  # "Fulani", "Arab": a people, not an armed group (see identity_militias)
         score = 1.0 if ent.label_ == LABEL else 0.9
         out.append(Found(ent.start_char, ent.end_char, ent.text, "kb", score, actor, kind=actor.kind))
     return out
@@ -145,13 +185,29 @@ def coordinated_states(ctx: DocContext, found: list[Found]) -> list[Found]:
     for item in found:
         if item.actor is None or item.actor.kind != "state_forces" or " " not in item.text:
             continue
-        match = _COORDINATED.search(ctx.doc.text[max(0, item.start - 40) : item.start])
+        match = _COORDINATED.search(ctx.text[max(0, item.start - 40) : item.start])
         if not match:
             continue
         head = item.text.split(" ", 1)[1]
         actor = next((a for a in ctx.kb.lookup(f"{match.group(1)} {head}") if a.kind == "state_forces"), None)
         if actor is not None:
-            start = item.start - (len(ctx.doc.text[max(0, item.start - 40) : item.start]) - match.start(1))
+            start = item.start - (len(ctx.text[max(0, item.start - 40) : item.start]) - match.start(1))
             end = start + len(match.group(1))
             out.append(Found(start, end, match.group(1), "kb", 0.8, actor, kind=actor.kind))
+    return out
+
+
+_IDENTITY_MILITIA = re.compile(
+    r"\b([A-Z][a-z]+(?:[- ][A-Z][a-z]+)?)\s+(?:(?:ethnic|communal|tribal|clan|pastoral|armed|youth)\s+)?"
+    r"(militia|militias|militiamen|tribesmen|herders|herdsmen|pastoralists|gunmen|fighters|vigilantes)\b"
+)
+
+
+def identity_militias(ctx: DocContext) -> list[Found]:
+    """ "Amhara ethnic militias", "Samburu pastoral militia": armed men of a people the KB knows."""
+    out: list[Found] = []
+    for match in _IDENTITY_MILITIA.finditer(ctx.text):
+        actor = next((a for a in ctx.kb.lookup(match.group(1)) if a.kind == "identity_militia"), None)
+        if actor is not None:
+            out.append(Found(match.start(), match.end(), match.group(), "kb", 0.8, actor, kind=actor.kind))
     return out

@@ -32,7 +32,7 @@ def _is_org(item: Found) -> bool:
 
 def _person_candidates(ctx: DocContext, found: list[Found]) -> list[Found]:
     people = [f for f in found if f.kind == "person"]
-    for ent in ctx.doc.ents:
+    for ent in ctx.ents:
         if ent.label_ != "PERSON" or any(f.start < ent.end_char and ent.start_char < f.end for f in found):
             continue
         people.append(Found(ent.start_char, ent.end_char, ent.text, "leader", 0.7, None, ent.text, "person"))
@@ -49,7 +49,7 @@ def _link(person: Found, org: Found, role: str) -> Found:
 
 
 def _pattern_link(ctx: DocContext, person: Found, orgs: list[Found]) -> Found | None:
-    text = ctx.doc.text
+    text = ctx.text
     for org in orgs:
         if org.start >= person.end:
             between = text[person.end : org.start]
@@ -68,7 +68,7 @@ def _pattern_link(ctx: DocContext, person: Found, orgs: list[Found]) -> Found | 
 
 def _respectively(ctx: DocContext, people: list[Found], orgs: list[Found]) -> dict[int, Found]:
     """ "A and B, leaders of X and Y respectively": pair the lists in order."""
-    text = ctx.doc.text
+    text = ctx.text
     links: dict[int, Found] = {}
     for i, org in enumerate(orgs):
         if not _RESPECTIVELY.match(text[org.end : org.end + 20]):
@@ -97,9 +97,12 @@ def link_people(ctx: DocContext, found: list[Found]) -> list[Found]:
     people = sorted(_person_candidates(ctx, found), key=lambda f: f.start)
     orgs = sorted((f for f in found if _is_org(f)), key=lambda f: f.start)
     paired = _respectively(ctx, people, orgs)
+    by_sentence: dict[int, list[Found]] = {}
+    for item in orgs:
+        by_sentence.setdefault(ctx.sentence_of(item.start), []).append(item)
     out: list[Found] = []
     for person in people:
-        same_sentence = [o for o in orgs if ctx.sentence_of(o.start) == ctx.sentence_of(person.start)]
+        same_sentence = by_sentence.get(ctx.sentence_of(person.start), [])
         linked = paired.get(person.start) or _pattern_link(ctx, person, same_sentence)
         if linked is not None:
             out.append(linked)

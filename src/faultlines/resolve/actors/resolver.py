@@ -9,6 +9,7 @@ actor the name denotes is kept.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
 from spacy.tokens import Doc
@@ -19,22 +20,32 @@ from faultlines.resolve.actors.context import DocContext
 from faultlines.resolve.actors.descriptions import branch_descriptions, leader_descriptions
 from faultlines.resolve.actors.discovery import discover
 from faultlines.resolve.actors.found import Found, select
-from faultlines.resolve.actors.known import coordinated_states, known_mentions
+from faultlines.resolve.actors.known import coordinated_states, identity_militias, known_mentions
 from faultlines.resolve.actors.leaders import link_people
 from faultlines.resolve.actors.mention import ActorMention, provisional_key
+from faultlines.resolve.actors.states import state_phrases
 
 
 def resolve_actors(
-    doc: Doc, *, published: date | None, kb: ActorKB | None = None, country: str | None = None
+    doc: Doc,
+    *,
+    published: date | None,
+    kb: ActorKB | None = None,
+    country: str | None = None,
+    sentence_dates: Mapping[int, date] | None = None,
 ) -> list[ActorMention]:
     """All actor mentions of ``doc`` (annotated by :func:`faultlines.annotate.get_nlp`), in text order.
 
     ``published`` is the document's date (None if unknown); ``kb`` defaults to the packaged KB
     (pass ``default_kb().with_extra_aliases(...)`` to apply analyst corrections). ``country``
-    (ISO2), when known (e.g. from the resolved places), gives unqualified state forces ("the
-    army", "police officers") their state; without it the country the text names most is used.
+    (ISO2), when known (e.g. :func:`document_country` of the resolved places' countries), gives
+    unqualified state forces ("the army", "police officers") their state; without it the
+    country the text names most is used. ``sentence_dates`` (sentence index -> date) resolves
+    the mentions of a sentence that speaks of another time ("In 2010 the Islamic State of Iraq
+    ...") with that date instead of ``published``: rename chains give the name in force then,
+    and leaders' names lent to a state hold only while the leader was in office.
     """
-    ctx = DocContext.of(doc, kb or default_kb(), published, country)
+    ctx = DocContext.of(doc, kb or default_kb(), published, country, sentence_dates)
     found = known_and_described(ctx)
     undescribed = select([f for f in found if f.method != "description"])
     acronyms = acronym_mentions(ctx, found)
@@ -59,6 +70,7 @@ def _people_inside_descriptions(found: list[Found], people: list[Found]) -> list
 def known_and_described(ctx: DocContext) -> list[Found]:
     """Known-name findings plus the descriptions built on them."""
     known = select(known_mentions(ctx))
+    known = select(known + state_phrases(ctx, known) + identity_militias(ctx))
     return known + coordinated_states(ctx, known) + branch_descriptions(ctx, known) + leader_descriptions(ctx, known)
 
 
@@ -82,10 +94,11 @@ def _mention(ctx: DocContext, item: Found) -> ActorMention:
             organisation_key=item.organisation_key,
             role=item.role,
         )
-    actor = ctx.kb.in_force(item.actor.id, ctx.published)
+    day = ctx.date_at(item.start)
+    actor = ctx.kb.in_force(item.actor.id, day)
     organisation = item.organisation_id
     if organisation and organisation in ctx.kb:
-        organisation = ctx.kb.in_force(organisation, ctx.published).id
+        organisation = ctx.kb.in_force(organisation, day).id
     return ActorMention(
         text=item.text,
         char_start=item.start,

@@ -169,14 +169,10 @@ def _shift_from_next(shift: _Candidate, base: _Candidate, ctx: Context) -> Readi
 def _covers_phrase(expression: TimeExpression, phrase: str) -> bool:
     """True when the expression spans the phrase but for leading/trailing function words."""
     rest = (phrase[: expression.char_start] + " " + phrase[expression.char_end :]).lower()
-    return all(
-        word in {"on", "in", "at", "the", "of", "during", "since", "around", "by"} for word in rest.split()
-    )
+    return all(word in {"on", "in", "at", "the", "of", "during", "since", "around", "by"} for word in rest.split())
 
 
-def normalise(
-    expression: str, published: date | None, *, in_force: date | None = None
-) -> TimeExpression | None:
+def normalise(expression: str, published: date | None, *, in_force: date | None = None) -> TimeExpression | None:
     """Normalise one phrase ("mid-May", "two days later"); None when it is not a time expression.
 
     ``in_force`` is the day anaphoric phrases count from. Phrases outside the grammar are tried

@@ -14,6 +14,7 @@ from faultlines.resolve.places.keys import fold, name_key, skeleton_key, split_d
 from faultlines.resolve.places.model import (
     ACLED_PRECISION,
     ADMIN1,
+    ADMIN2,
     COUNTRY,
     FEATURE_PRECISION,
     NEAR,
@@ -203,11 +204,14 @@ def kind_fit(feature: str, implied: str | None, eponymous: bool = False) -> floa
     if implied == "region":
         return 0.6 if feature == ADMIN1 else -0.2
     if implied == NEAR:
-        return 0.3 if feature == ADMIN1 else 0.0
+        # "Kwande LGA", "Aleppo countryside": the district or region more than a namesake town.
+        return {ADMIN1: 0.3, ADMIN2: 0.2}.get(feature, 0.0)
     if implied == "town":
         return -0.3 if feature in (ADMIN1, COUNTRY) else 0.1
     if feature == ADMIN1:
         return -0.15 if eponymous else 0.1
+    if feature == ADMIN2:
+        return -0.1  # "Shwebo district" is coded to Shwebo town when there is one
     return 0.0
 
 

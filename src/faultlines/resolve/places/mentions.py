@@ -21,7 +21,7 @@ from faultlines.resolve.places.keys import (
     split_descriptor,
     wordset,
 )
-from faultlines.resolve.places.model import ADMIN1, COUNTRY, PlaceMention
+from faultlines.resolve.places.model import ADMIN1, ADMIN2, COUNTRY, PlaceMention
 
 MAX_WORDS = 5
 _WORD = re.compile(r"[^\W\d_](?:[\w'’\-]*\w)?")
@@ -36,9 +36,11 @@ _NOT_PLACES = wordset(
     "meanwhile according sources source video twitter reuters afp bbc jihadist jihadists rebels rebel "
     "militants many most several some among other others one two three four new north south east west "
     "northern southern eastern western central post leave reply comment levant sunni shia abu al bin "
-    "free far seen split loss mobile reading bath nice union center centre human rights law arab "
+    "free far seen split loss mobile reading bath nice union center centre human rights law arab coast "
     "secretary gen university college court hospital square"
 )
+# A lower-case Arabic article hyphenated to a capitalised name: "al-Ain", "ez-Zor".
+_ARTICLE_NAME = re.compile(r"^(?:al|el|ad|adh|ar|as|ash|at|ath|az|ez|an|ed|er|es|et|en)-[A-Z]")
 _PREPOSITIONS = wordset("in near at outside around from to into of across toward towards between")
 # "Velykomykhailivka, Dnipropetrovsk", "Sarwan (Aleppo)", "Tawileh town": a place name follows.
 _FOLLOWED_BY_PLACE_CUE = re.compile(
@@ -49,7 +51,8 @@ _FOLLOWED_BY_DIRECTION = re.compile(r"\s*in the (?:north|south|east|west)\b")
 _HYPHENATED_LOWER = re.compile(r"-[a-z]{3,}")
 _PARENS = re.compile(r"\s*\(([^()]{2,120})\)")
 _CONTAINER_GAP = re.compile(
-    r"^\s*(?:(?:town|village|city|area|district|township|neighbou?rhood)\s+)?"
+    r"^\s*(?:(?:town|village|city|area|district|township|neighbou?rhood|municipality|locality|LGA|"
+    r"corregimiento|vereda|parish|county|sub-county|tehsil|mandal|woreda|regency|camp)\s+)?"
     r"(?:,\s*(?:in\s+|(?:north|south|east|west)(?:east|west)?(?:ern)?\s+of\s+)?|in\s+|of\s+)(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -95,15 +98,21 @@ class MentionFinder:
         self.gazetteer = gazetteer
         self.stop_words: frozenset[str] = frozenset(STOP_WORDS)
 
-    def _notable(self, text: str, min_population: int) -> bool:
+    def _notable(self, text: str, min_population: int, districts: bool = False) -> bool:
+        """Whether ``text`` names a country, region, hand-kept place, town of that size or (when
+        ``districts``) a second-level district ("Passore" in "Bagare (Bagare, Passore)")."""
+        kinds = (COUNTRY, ADMIN1, ADMIN2) if districts else (COUNTRY, ADMIN1)
         for entry in self.gazetteer.entries(text, fuzzy=False):
-            if entry.feature in (COUNTRY, ADMIN1) or entry.supplement or entry.population >= min_population:
+            if entry.feature in kinds or entry.supplement or entry.population >= min_population:
                 return True
         return False
 
-    def _accept(self, words: list[str], lower: bool, after_prep: bool, locative: bool = False) -> bool:
+    def _accept(
+        self, words: list[str], lower: bool, after_prep: bool, locative: bool = False, listed: bool = False
+    ) -> bool:
         """Whether ``words`` name a place; ``after_prep``: a word around it says a place is meant,
-        ``locative``: a locative word ("in", "near", "in the east") stands right next to it."""
+        ``locative``: a locative word ("in", "near", "in the east") stands right next to it,
+        ``listed``: it follows a bracket or a comma, as the districts of "X (Y, Z)" do."""
         text = " ".join(words)
         single = len(words) == 1
         bare = fold(split_descriptor(text)[0])
@@ -113,9 +122,7 @@ class MentionFinder:
             return False  # "Iraqi city", "Syrian side"
         if not self.gazetteer.has_name(name_key(text)):
             # A spelling variant ("Muhassen") counts only in a locative frame: "in X", "X in the east".
-            known_variant = (
-                locative and len(name_key(text)) >= 5 and self.gazetteer.has_skeleton(skeleton_key(text))
-            )
+            known_variant = locative and len(name_key(text)) >= 5 and self.gazetteer.has_skeleton(skeleton_key(text))
             return known_variant and not lower
         if single and text.isupper():
             # Acronyms are organisations ("FSA", "NATO") unless they name a country ("US", "DRC").
@@ -124,7 +131,8 @@ class MentionFinder:
             return self._notable(text, 100_000 if single else 20_000)
         if single and not after_prep:
             # A lone capitalised word is often a person ("Omar", "Kerry"): only well-known places.
-            return self._notable(text, 20_000)
+            # In a bracketed list ("Bagare (Bagare, Passore)") a district name counts too.
+            return self._notable(text, 20_000, districts=listed)
         return True
 
     def spans(self, text: str) -> list[_Span]:
@@ -145,9 +153,7 @@ class MentionFinder:
             i = span[1]
         return found
 
-    def _span_at(
-        self, text: str, words: list[tuple[int, int, str]], i: int, lower: bool
-    ) -> tuple[_Span, int] | None:
+    def _span_at(self, text: str, words: list[tuple[int, int, str]], i: int, lower: bool) -> tuple[_Span, int] | None:
         first = words[i][2]
         if not lower and not first[0].isupper():
             return None
@@ -160,10 +166,14 @@ class MentionFinder:
             if not lower and self._inside_longer_name(text, words, i, i + n):
                 continue
             cue = after_prep or bool(_FOLLOWED_BY_PLACE_CUE.match(text, chunk[-1][1]))
-            locative = (i > 0 and fold(words[i - 1][2]) in _LOCATIVES) or bool(
-                _FOLLOWED_BY_DIRECTION.match(text, chunk[-1][1])
+            # "in X", "X in the east", "X district": the words around say a place is meant.
+            locative = (
+                (i > 0 and fold(words[i - 1][2]) in _LOCATIVES)
+                or bool(_FOLLOWED_BY_DIRECTION.match(text, chunk[-1][1]))
+                or (i + n < len(words) and fold(words[i + n][2]) in DESCRIPTORS)
             )
-            if self._accept(names, lower, cue, locative):
+            listed = text[: chunk[0][0]].rstrip().endswith(("(", ","))
+            if self._accept(names, lower, cue, locative, listed):
                 end_index = i + n
                 end = chunk[-1][1]
                 # Keep a descriptor that follows ("Kirkuk province", "Aleppo countryside").
@@ -202,13 +212,17 @@ class MentionFinder:
         for (_, end, _w), (start, _e, word) in itertools.pairwise(chunk):
             if text[end:start].strip():
                 return False
-            if not lower and not word[0].isupper() and fold(word) not in _CONNECTORS:
+            connector = fold(word) in _CONNECTORS or _ARTICLE_NAME.match(word)  # "Ras al-Ain"
+            if not lower and not word[0].isupper() and not connector:
                 return False
-        return lower or chunk[-1][2][0].isupper()
+        return lower or chunk[-1][2][0].isupper() or bool(_ARTICLE_NAME.match(chunk[-1][2]))
 
     def _names_a_place(self, text: str) -> bool:
-        first = text.split(",")[0]
-        return self.gazetteer.has_name(name_key(split_descriptor(first.strip())[0]))
+        """True when some comma-separated part names a place ("Paikoro, Niger": Niger does)."""
+        if text.lstrip()[:1].islower():
+            return False  # "(coded to Ciudad Bolivar, Bolivar)" is a remark, not a container
+        parts = [split_descriptor(part.strip())[0] for part in text.split(",")]
+        return any(part and part[0].isupper() and self.gazetteer.has_name(name_key(part)) for part in parts)
 
     def find(self, text: str) -> list[PlaceMention]:
         """Mentions with their sentence and, where the text gives it, their container."""
@@ -221,9 +235,7 @@ class MentionFinder:
             paren = _PARENS.match(text, span.end)
             if paren and self._names_a_place(paren.group(1)):
                 container = paren.group(1).strip()
-            elif (
-                not lower and k + 1 < len(spans) and _CONTAINER_GAP.match(text[span.end : spans[k + 1].start])
-            ):
+            elif not lower and k + 1 < len(spans) and _CONTAINER_GAP.match(text[span.end : spans[k + 1].start]):
                 container = spans[k + 1].text
             s_start, s_end = next(((a, b) for a, b in sentences if a <= span.start < b + 1), (0, len(text)))
             mentions.append(

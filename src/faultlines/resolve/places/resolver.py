@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from faultlines.resolve.places.gazetteer import (
     MAIN_MATCH,
@@ -26,6 +26,7 @@ from faultlines.resolve.places.gazetteer import (
 from faultlines.resolve.places.geo import distance_km
 from faultlines.resolve.places.keys import fold, name_key, split_descriptor, wordset
 from faultlines.resolve.places.model import (
+    ACLED_PRECISION,
     ADMIN1,
     COUNTRY,
     NEAR,
@@ -42,14 +43,15 @@ POPULATION_WEIGHT = 0.5
 DOMINANCE_BONUS = 0.25
 # A place said to be "in" a town or district lies within this distance of it.
 CONTAINER_KM = 60.0
+# What a small place outside the document's countries loses, and what counts as small.
+FOREIGN_PENALTY = 0.8
+FOREIGN_CITY_POPULATION = 300_000
 _WORD = re.compile(r"[^\W\d_]+")
 _NEAR_BEFORE = re.compile(
     r"\b(?:near|outskirts of|outside(?: of)?|countryside of|rural|around|close to|vicinity of)\s*$",
     re.IGNORECASE,
 )
-_ACTOR_NOUNS = wordset(
-    "forces force army military troops soldiers jets aircraft drones navy police militants fighters"
-)
+_ACTOR_NOUNS = wordset("forces force army military troops soldiers jets aircraft drones navy police militants fighters")
 _NOT_CONTAINERS = wordset("north south east west northeast northwest southeast southwest central upper lower")
 _REGION_BEFORE = re.compile(r"\b(?:province|governorate|region|oblast|state) of\s*$", re.IGNORECASE)
 
@@ -72,6 +74,8 @@ class PlaceResolver:
         self.gz = gazetteer
         self._prior: dict[str, float] = {}
         self._outer_cache: dict[str, list[Entry]] = {}
+        # Countries of the other places (not countries) the document names confidently.
+        self._region_countries: set[str] = set()
 
     # -- evidence -------------------------------------------------------------------------
     def hints(self, mention: PlaceMention) -> _Hints:
@@ -86,16 +90,49 @@ class PlaceResolver:
         regions: list[str] = []
         container_countries: set[str] = set()
         for part in (mention.container or "").split(","):
-            part_bare = split_descriptor(part.strip())[0]
+            part_bare = self._bare(part.strip())
             if not part_bare or fold(part_bare) in _NOT_CONTAINERS or part_bare[0].islower():
                 continue  # "(East)", "(coded to district level)"
+            if name_key(part_bare) == name_key(bare) and "," not in mention.container:  # type: ignore[operator]
+                continue  # "San Jose, San Jose": a lone district of the same name says nothing
             code = self.gz.country_code(part_bare)
-            if code:
+            if code and not self._names_region(part_bare):
                 container_countries.add(code)
             else:
-                regions.append(part_bare)
+                regions.append(part_bare)  # "Columbus (Georgia)", "Beni (Paikoro, Niger)": a region
         sentence_countries = self._sentence_countries(mention.sentence, bare)
         return _Hints(bare, implied, regions, container_countries, sentence_countries)
+
+    def _bare(self, name: str) -> str:
+        """``name`` without its descriptor, unless the whole is a known name ("City of Cape Town")."""
+        bare = split_descriptor(name)[0]
+        return name if bare != name and self.gz.has_name(name_key(name)) else bare
+
+    def _exact(self, bare: str) -> list[Entry]:
+        """Entries named ``bare``, and those named without its descriptor: "Hyderabad City" is an
+        other name of the Pakistani Hyderabad only, but the Indian one is a city too."""
+        found = self.gz.entries(bare, fuzzy=False)
+        stripped = split_descriptor(bare)[0]
+        if stripped != bare and not any(e.match == MAIN_MATCH for e in found):  # not "Iowa City"
+            seen = {e.id for e in found}
+            found += [
+                e
+                for e in self.gz.entries(stripped, fuzzy=False)
+                if e.id not in seen and e.feature not in (ADMIN1, COUNTRY)
+            ]
+        return found
+
+    def _placed(self, entry: Entry, hints: _Hints) -> bool:
+        """True when the text says where the mention lies and ``entry`` lies there."""
+        if hints.container_countries and entry.country not in hints.container_countries:
+            return False
+        if hints.regions:
+            return self.fits_container(entry, hints)
+        return bool(hints.container_countries)
+
+    def _names_region(self, name: str) -> bool:
+        """True when ``name`` is also a first-level region's name somewhere (Georgia, Niger)."""
+        return any(e.feature == ADMIN1 for e in self.gz.entries(name, fuzzy=False))
 
     @staticmethod
     def _text_before(mention: PlaceMention) -> str:
@@ -120,23 +157,37 @@ class PlaceResolver:
         wanted = context_countries | hints.sentence_countries | hints.container_countries
         if exact and (not wanted or any(e.country in wanted for e in exact)):
             return exact
+        if any(e.population >= FOREIGN_CITY_POPULATION for e in exact):
+            return exact  # "Milano" is Milan, not a spelling variant of Malyn (Ukraine)
         seen = {e.id for e in exact}
         return exact + [e for e in self.gz.entries_by_skeleton(hints.bare) if e.id not in seen]
 
     def fits_container(self, entry: Entry, hints: _Hints) -> bool:
         """True when ``entry`` lies in a place the text puts it in (same region, or close by)."""
-        for region in hints.regions:
+        return self.container_fit(entry, hints) is not None
+
+    def container_fit(self, entry: Entry, hints: _Hints) -> int | None:
+        """Index of the innermost container ``entry`` lies in ("Sarwan (Jabal, Aleppo)"), None if none."""
+        own = name_key(split_descriptor(hints.bare)[0])
+        for k, region in enumerate(hints.regions):
+            if name_key(split_descriptor(region)[0]) == own and k + 1 < len(hints.regions):
+                continue  # "Hyderabad city (Hyderabad district, Telangana)": the outer one decides
             if self.gz.in_region(entry, name_key(region)):
-                return True
-            for outer in self._outer(region):
-                if outer.country != entry.country or outer.id == entry.id:
+                return k
+            outers = self._outer(region)
+            # "Tejalpa (Morelos)": a region of that name in the country means the region, not a town.
+            regional = any(o.feature == ADMIN1 and o.country == entry.country for o in outers)
+            for outer in outers:
+                if outer.id == entry.id:
+                    return k  # the same place under two spellings: "Singa (Sinja locality, Sennar)"
+                if outer.country != entry.country or (regional and outer.feature != ADMIN1):
                     continue
                 if outer.feature == ADMIN1 and outer.admin1_code == entry.admin1_code:
-                    return True
+                    return k
                 near = distance_km(outer.latitude, outer.longitude, entry.latitude, entry.longitude)
                 if outer.feature != ADMIN1 and near <= CONTAINER_KM:
-                    return True
-        return False
+                    return k
+        return None
 
     def _outer(self, region: str) -> list[Entry]:
         if region not in self._outer_cache:
@@ -168,8 +219,10 @@ class PlaceResolver:
         if entry.match == SKELETON_MATCH and not supported:
             score -= 0.3
         if hints.regions:
-            if self.fits_container(entry, hints):
-                score += 0.8
+            inside = self.container_fit(entry, hints)
+            if inside is not None:
+                # A spelling variant inside only the outer, broad region is weak evidence ("Henlow, England").
+                score += 0.8 if inside == 0 or entry.match > SKELETON_MATCH else 0.0
             elif entry.feature != COUNTRY:
                 score -= 0.3
         if hints.container_countries:
@@ -182,10 +235,24 @@ class PlaceResolver:
         hinted = sum(self._prior.values())
         if hinted:
             score += 0.3 * self._prior.get(entry.country, 0.0) / hinted
+        score -= self._foreign_penalty(entry, hints)
         region_share = doc_regions.get((entry.country, entry.admin1_code), 0.0)
         if entry.feature not in (ADMIN1, COUNTRY) and region_share:
             score += 0.1 + 0.45 * region_share
         return score
+
+    def _foreign_penalty(self, entry: Entry, hints: _Hints) -> float:
+        """What a small place loses for lying outside every country whose places the document names.
+
+        "Shakhta ... Donetsk region" is not the Russian Shakhta; "Kani township ... Sagaing region"
+        not the Japanese Kani. Large cities pay less: a report names them from afar.
+        """
+        region_countries = self._region_countries
+        if not region_countries or entry.country in region_countries or entry.feature == COUNTRY:
+            return 0.0
+        if entry.country in hints.sentence_countries or entry.country in hints.container_countries:
+            return 0.0
+        return FOREIGN_PENALTY if entry.population < FOREIGN_CITY_POPULATION else FOREIGN_PENALTY / 3
 
     def best(
         self,
@@ -205,19 +272,18 @@ class PlaceResolver:
         return entry, score
 
     # -- document -------------------------------------------------------------------------
-    def resolve(
-        self, mentions: Sequence[PlaceMention], context: PlaceContext | None
-    ) -> list[PlaceCandidate | None]:
+    def resolve(self, mentions: Sequence[PlaceMention], context: PlaceContext | None) -> list[PlaceCandidate | None]:
         context = context or PlaceContext()
         hints = [self.hints(m) for m in mentions]
-        exact = [self.gz.entries(h.bare, fuzzy=False) for h in hints]
+        exact = [self._exact(h.bare) for h in hints]
         # Countries the document points at: those it names, its actors', its best-known places'.
         named = [max(found, key=lambda e: e.population).country if found else "" for found in exact]
         entries = []
         for i, (h, found) in enumerate(zip(hints, exact, strict=True)):
             likely = Counter(c.upper() for c in context.countries)
             likely.update(c for j, c in enumerate(named) if c and mentions[j].text != mentions[i].text)
-            entries.append(self.entries(h, found, {c for c, _ in likely.most_common(1)}))
+            top = max(likely.values(), default=0)
+            entries.append(self.entries(h, found, {c for c, n in likely.items() if n == top}))
         # The actors' countries are weaker evidence than the places named: forces fight abroad.
         self._prior = {}
         for code in context.countries:
@@ -227,37 +293,42 @@ class PlaceResolver:
             self._prior[code] = self._prior.get(code, 0.0) + 0.5
         first = [self.best(h, e, Counter(), {}) for h, e in zip(hints, entries, strict=True)]
         confident = [
-            r[0] if r and _confident(r[0], r[1], h) else None for r, h in zip(first, hints, strict=True)
+            r[0] if r and _confident(r[0], r[1], h, set(self._prior), self._placed(r[0], h)) else None
+            for r, h in zip(first, hints, strict=True)
         ]
         resolved: list[PlaceCandidate | None] = []
         for i, (h, e) in enumerate(zip(hints, entries, strict=True)):
-            others = [
-                c for j, c in enumerate(confident) if c is not None and mentions[j].text != mentions[i].text
-            ]
+            others = [c for j, c in enumerate(confident) if c is not None and mentions[j].text != mentions[i].text]
             # A place named in a country says more than the country's name ("refugees from Ukraine").
             doc_countries: Counter[str] = Counter()
             for c in others:
                 doc_countries[c.country] += 1 if c.feature == COUNTRY else 2
             regions = Counter((c.country, c.admin1_code) for c in others if c.feature != COUNTRY)
             doc_regions = {key: n / sum(regions.values()) for key, n in regions.items()}
+            self._region_countries = {country for country, _code in doc_regions}
             result = self.best(h, e, doc_countries, doc_regions)
             if result is None or result[1] < MIN_SCORE:
                 resolved.append(self._container(h, doc_countries) if h.regions else None)
                 continue
             entry, score = result
             precision = NEAR if h.implied == NEAR and entry.feature != COUNTRY else None
-            if h.regions and not self.fits_container(entry, h):
+            inside = self.container_fit(entry, h) if h.regions else None
+            # A spelling variant only inside the outer region ("Dong" -> Dengi, Plateau) is no match.
+            if h.regions and (inside is None or (inside > 0 and entry.match == SKELETON_MATCH)):
                 fallback = self._container(h, doc_countries)
                 if fallback is not None:
                     resolved.append(fallback)
                     continue
             resolved.append(self.gz.candidate(entry, score, precision))
-        return resolved
+        return _nearest_town_fallback(mentions, resolved)
 
     def _container(self, hints: _Hints, doc_countries: Counter[str]) -> PlaceCandidate | None:
         """The region the text puts an unknown place in ("Pirque (Cochabamba)"), at precision near."""
-        for region in hints.regions:
-            outer = _Hints(region, "region", [], hints.container_countries, hints.sentence_countries)
+        for k, region in enumerate(hints.regions):
+            # "Mirtur (Bijapur, Chhattisgarh)": Bijapur is looked for in Chhattisgarh.
+            outer = _Hints(
+                region, "region", hints.regions[k + 1 :], hints.container_countries, hints.sentence_countries
+            )
             candidates = self.gz.entries(region, fuzzy=False)
             expected = set(doc_countries) | set(self._prior) | hints.container_countries
             if expected:
@@ -266,6 +337,34 @@ class PlaceResolver:
             if result is not None and result[1] >= MIN_SCORE and result[0].feature != COUNTRY:
                 return self.gz.candidate(result[0], result[1] - 0.5, NEAR)
         return None
+
+
+def _nearest_town_fallback(
+    mentions: Sequence[PlaceMention], resolved: list[PlaceCandidate | None]
+) -> list[PlaceCandidate | None]:
+    """Replace a region-centre fallback by the nearest town named in the same sentence.
+
+    "Rubeke village (Yei county, Central Equatoria state)": Rubeke is unknown and its container
+    only resolves to the state, but Yei, named beside it and in that state, is far closer than
+    the state's centre. The town is kept at precision ``near`` (ACLED's 2).
+    """
+    out = list(resolved)
+    for i, result in enumerate(resolved):
+        if result is None or result.feature != ADMIN1 or result.precision != NEAR or not mentions[i].container:
+            continue
+        towns = [
+            (abs((mentions[j].start or 0) - (mentions[i].start or 0)), j)
+            for j, other in enumerate(resolved)
+            if other is not None
+            and other.feature not in (ADMIN1, COUNTRY)
+            and (other.country, other.admin1) == (result.country, result.admin1)
+            and mentions[j].sentence == mentions[i].sentence
+        ]
+        if towns:
+            town = resolved[min(towns)[1]]
+            assert town is not None
+            out[i] = replace(town, precision=NEAR, acled_precision=ACLED_PRECISION[NEAR], score=result.score)
+    return out
 
 
 def _dominant(entries: list[Entry]) -> Entry | None:
@@ -278,12 +377,21 @@ def _dominant(entries: list[Entry]) -> Entry | None:
     return towns[0]
 
 
-def _confident(entry: Entry, score: float, hints: _Hints) -> bool:
-    """Whether a first-pass result may inform the other mentions of the document."""
+def _confident(entry: Entry, score: float, hints: _Hints, prior: set[str], placed: bool) -> bool:
+    """Whether a first-pass result may inform the other mentions of the document.
+
+    ``placed``: the text puts the mention somewhere and the entry lies there. A town outside the
+    actors' countries (``prior``) does not count unless placed: the "Green" of "CDU, Green party"
+    must not pull Bonn to the United States, nor Muse (Pennsylvania) "Muse district (Shan State)".
+    """
     if score < MIN_SCORE or entry.match < MAIN_MATCH - 0.15:
         return False
+    if prior and entry.country not in prior and entry.feature != COUNTRY and not placed:
+        # "Ver" (of "Ver.di", a union) is an alias of Veracruz: only main names of regions count.
+        notable = entry.feature == ADMIN1 or entry.population >= FOREIGN_CITY_POPULATION
+        return notable and entry.match == MAIN_MATCH
     notable = entry.feature in (COUNTRY, ADMIN1) or entry.supplement or entry.population >= 10_000
-    return notable or bool(hints.regions or hints.container_countries)
+    return notable or placed
 
 
 def resolve_places(

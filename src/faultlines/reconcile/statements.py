@@ -1,0 +1,103 @@
+"""Relations stated outright in a sentence: "the two rival groups", "Al-Qaeda-affiliated Al-Nusra Front",
+"the groups have been fighting each other for months", "allied with".
+
+A stated relation holds on the publication date of the document; it opens a relation (or supports the
+one already open) from that date. The pair is the two distinct actors nearest the cue in the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections import defaultdict
+
+from faultlines.reconcile.actors import ActorFold
+from faultlines.reconcile.dates import When
+from faultlines.reconcile.relations import Transition
+
+CUES = {
+    "rivalry": re.compile(
+        r"\b(rivals?|rivalry|fighting each other|fought each other|clashed with each other|at war with each other|"
+        r"turned their weapons on each other)\b",
+        re.IGNORECASE,
+    ),
+    "affiliation": re.compile(r"\b(affiliated?|affiliates|branch|loyal to|front group)\b", re.IGNORECASE),
+    "alliance": re.compile(r"\b(allied with|allies|alliance with|fought together|fought alongside)\b", re.IGNORECASE),
+}
+_PATRON = re.compile(r"^\s*(-|'s|’s)(\s+[\w-]+)?\s*$", re.IGNORECASE)
+STATEMENT_CONFIDENCE = 0.4
+
+Mention = tuple[int, int, str]  # start, end, actor id
+
+
+def statement_transitions(
+    conn: sqlite3.Connection, folds: ActorFold, documents: set[int] | None = None
+) -> list[Transition]:
+    """Transitions from sentences that name two armed groups and state how they stand (in ``documents``
+    only, when given)."""
+    by_sentence: dict[tuple[int, int], list[Mention]] = defaultdict(list)
+    for doc, sentence, start, end, actor in conn.execute(
+        "SELECT document_id, sentence, start, end, actor_id FROM mentions WHERE kind = 'actor' "
+        "AND actor_id IS NOT NULL ORDER BY document_id, sentence, start"
+    ):
+        if documents is not None and doc not in documents:
+            continue
+        if folds.is_armed_group(actor):
+            by_sentence[(doc, sentence)].append((start, end, actor))
+    wanted = {k: v for k, v in by_sentence.items() if len({folds.fold(m[2]) for m in v}) >= 2}
+    out: list[Transition] = []
+    for (doc, sentence), mentions in sorted(wanted.items()):
+        row = conn.execute(
+            "SELECT s.start, substr(d.text, s.start + 1, s.end - s.start), d.published, d.published_precision "
+            "FROM sentences s JOIN documents d ON d.id = s.document_id WHERE s.document_id = ? AND s.idx = ?",
+            (doc, sentence),
+        ).fetchone()
+        if row is None:
+            continue
+        offset, text, published, precision = row
+        if not published:
+            continue  # a statement says how things stand when written; undated, it says nothing usable
+        when = When(published, published, precision or "day")
+        evidence = [(doc, sentence, offset, offset + len(text), text)]
+        for kind, pattern in CUES.items():
+            pairs = {_pair(mentions, cue.start() + offset, text, offset, folds, kind) for cue in pattern.finditer(text)}
+            for pair in sorted(p for p in pairs if p):
+                out.append(
+                    Transition(
+                        pair[0],
+                        pair[1],
+                        kind,
+                        "starts",
+                        when,
+                        evidence,
+                        STATEMENT_CONFIDENCE,
+                        "statement",
+                        10**9 + doc * 10**4 + sentence,
+                    )
+                )
+    return out
+
+
+def _pair(
+    mentions: list[Mention], cue_at: int, text: str, offset: int, folds: ActorFold, kind: str
+) -> tuple[str, str] | None:
+    """The two distinct actors nearest the cue, ordered (member, patron) for an affiliation."""
+    nearest = sorted(mentions, key=lambda m: min(abs(m[0] - cue_at), abs(m[1] - cue_at)))
+    chosen: list[Mention] = []
+    for mention in nearest:
+        if all(folds.fold(mention[2]) != folds.fold(c[2]) for c in chosen):
+            chosen.append(mention)
+        if len(chosen) == 2:
+            break
+    if len(chosen) < 2:
+        return None
+    first, second = sorted(chosen)
+    if kind == "affiliation":
+        gap = text[first[1] - offset : cue_at - offset]
+        if first[1] <= cue_at and len(gap) <= 24 and _PATRON.match(gap):
+            return _shown(folds, second[2]), _shown(folds, first[2])
+    return _shown(folds, first[2]), _shown(folds, second[2])
+
+
+def _shown(folds: ActorFold, actor_id: str) -> str:
+    return folds.shown(actor_id) or actor_id

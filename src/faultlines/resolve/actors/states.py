@@ -1,0 +1,241 @@
+"""State forces named by a country word and a military or police noun.
+
+"a Russian Orlan-10 drone", "Iraqi F-16 warplanes", "the Iraq Federal Police", "Syrian regime
+artillery", "Ukrainian government positions", "the Russian Ministry of Defense": the
+country's military (or police). Without a country word, "regime"/"military"/"army" in front
+of such a noun ("regime snipers", "military columns") give the forces of the document's
+country, when it is known. Words between the country and the noun must not be verbs,
+prepositions or other actors' names ("Russian diplomats left ..." is nobody's forces).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from faultlines.kb.countries import load_countries
+from faultlines.kb.states import FORCES_ON_GROUND, state_id
+from faultlines.resolve.actors.context import DocContext
+from faultlines.resolve.actors.found import Found
+
+MILITARY_NOUNS = frozenset(
+    [
+        "soldier",
+        "soldiers",
+        "troops",
+        "trooper",
+        "troopers",
+        "forces",
+        "force",
+        "army",
+        "military",
+        "airforce",
+        "navy",
+        "marines",
+        "helicopter",
+        "helicopters",
+        "drone",
+        "drones",
+        "warplane",
+        "warplanes",
+        "plane",
+        "planes",
+        "jet",
+        "jets",
+        "aircraft",
+        "artillery",
+        "sniper",
+        "snipers",
+        "tank",
+        "tanks",
+        "ship",
+        "ships",
+        "warship",
+        "warships",
+        "vessel",
+        "vessels",
+        "gunboat",
+        "gunboats",
+        "missile",
+        "missiles",
+        "rocket",
+        "rockets",
+        "patrol",
+        "patrols",
+        "convoy",
+        "convoys",
+        "unit",
+        "units",
+        "division",
+        "brigade",
+        "battalion",
+        "regiment",
+        "column",
+        "columns",
+        "personnel",
+        "positions",
+        "position",
+        "base",
+        "bases",
+        "checkpoint",
+        "shelling",
+        "airstrike",
+        "airstrikes",
+        "strikes",
+        "bombardment",
+        "paratroopers",
+        "servicemen",
+        "serviceman",
+        "gendarmerie",
+        "guards",
+        "guard",
+        "reinforcements",
+        "commandos",
+    ]
+)
+# Nouns that name a force's place: they end a phrase ("Iraqi Federal Police position") but do not extend it.
+_PLACE_NOUNS = frozenset({"position", "positions", "base", "bases", "checkpoint"})
+POLICE_NOUNS = frozenset(["police", "policeman", "policemen", "policewoman", "policemen", "cops"])
+_POLICE_BEFORE_GUARDS = frozenset({"prison", "municipal", "prisons"})
+_DEFENCE_MINISTRY = re.compile(r"\s+(?:ministry of defen[cs]e|defen[cs]e ministry|mod)\b", re.IGNORECASE)
+# Words that stand for the state without naming it: the document's country is meant.
+COUNTRYLESS = frozenset({"regime", "military", "army", "pro-regime", "pro-government"})
+_BLOCKING_POS = frozenset({"VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON", "DET", "PART", "PUNCT"})
+_MAX_FILLERS = {"demonym": 3, "name": 1, "countryless": 2}
+
+
+@cache
+def modifier_index() -> dict[str, tuple[str, str]]:
+    """Lower-cased country words -> (ISO2, "demonym" | "name")."""
+    index: dict[str, tuple[str, str]] = {}
+    for country in load_countries().values():
+        for name in country.names:
+            if "(" not in name and len(name) > 2:
+                index.setdefault(name.lower(), (country.iso2, "name"))
+        for demonym in country.demonyms:
+            index[demonym.lower()] = (country.iso2, "demonym")
+            index.setdefault(demonym.lower().rstrip("."), (country.iso2, "demonym"))  # "U.S military"
+    return index
+
+
+@cache
+def _by_first_word() -> dict[str, list[str]]:
+    """First word of every country word -> the country words starting with it, longest first."""
+    index: dict[str, list[str]] = {}
+    for words in [*modifier_index(), *COUNTRYLESS]:
+        index.setdefault(words.split()[0], []).append(words)
+    return {k: sorted(v, key=len, reverse=True) for k, v in index.items()}
+
+
+_WORD = re.compile(r"[A-Za-z][\w.-]*")
+
+
+def _modifiers(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, words) of each country word (or "regime"-like word) in ``text``."""
+    first = _by_first_word()
+    for match in _WORD.finditer(text):
+        options = first.get(match.group().lower()) or first.get(match.group().lower().rstrip("."))
+        if not options:
+            continue
+        start = match.start()
+        for option in options:
+            candidate = text[start : start + len(option)]
+            if candidate.lower() == option and not text[start + len(option) : start + len(option) + 1].isalnum():
+                yield start, start + len(option), candidate
+                break
+
+
+def _role(head: str, previous: str) -> str | None:
+    word = head.lower()
+    if word in POLICE_NOUNS:
+        return "police"
+    if word in ("guards", "guard") and previous.lower() in _POLICE_BEFORE_GUARDS:
+        return "police"
+    return "military" if word in MILITARY_NOUNS else None
+
+
+def _tokens_after(ctx: DocContext, end: int, limit: int) -> list[tuple[int, int, str, str]]:
+    """(start, end, text, pos) of the next tokens after character ``end`` (same sentence)."""
+    doc = ctx.doc
+    span = doc.char_span(end, min(len(ctx.text), end + 80), alignment_mode="expand")
+    if span is None:
+        return []
+    out: list[tuple[int, int, str, str]] = []
+    for token in span:
+        if token.idx < end:
+            continue
+        if token.is_sent_start or len(out) >= limit:
+            break
+        out.append((token.idx, token.idx + len(token.text), token.text, token.pos_))
+    return out
+
+
+def _blocked(start: int, end: int, taken: list[Found]) -> bool:
+    """Whether a word belongs to another actor's name (not a state actor)."""
+    return any(f.start < end and start < f.end and (f.actor is None or f.actor.kind != "state_forces") for f in taken)
+
+
+def _phrase_end(ctx: DocContext, after: int, fillers: int, taken: list[Found]) -> tuple[int, str] | None:
+    """End of the head noun (and the role it names) within ``fillers`` words after ``after``."""
+    text = ctx.text
+    ministry = _DEFENCE_MINISTRY.match(text, after, after + 30)
+    if ministry:
+        return ministry.end(), "military"
+    previous = ""
+    used = 0
+    coordinated = False  # "Turkish and opposition artillery": the country word alone is the mention
+    tokens = _tokens_after(ctx, after, fillers + 4)
+    for i, (start, end, word, pos) in enumerate(tokens):
+        if i == 0 and word.lower() in ("and", "&"):
+            coordinated = True
+            continue
+        if _blocked(start, end, taken) and not coordinated:
+            return None
+        role = _role(word, previous)
+        if role is not None:
+            return (after if coordinated else _extend(tokens[i + 1 :], end)), role
+        if word in ("-", "–") or (word in ("'s", "’s") and i == 0) or re.fullmatch(r"\d+(?:st|nd|rd|th)?", word):
+            continue
+        if pos in _BLOCKING_POS or "\n" in text[after:start] or used >= fillers:
+            return None
+        used += 1
+        previous = word
+    return None
+
+
+def _extend(tokens: list[tuple[int, int, str, str]], end: int) -> int:
+    """ "army warplanes", "police forces": further head nouns belong to the phrase."""
+    for _, token_end, word, _ in tokens:
+        lower = word.lower()
+        if lower in _PLACE_NOUNS or (lower not in MILITARY_NOUNS and lower not in POLICE_NOUNS):
+            break
+        end = token_end
+    return end
+
+
+def state_phrases(ctx: DocContext, taken: list[Found]) -> list[Found]:
+    """State forces named by a country word (or "regime") and a military or police noun."""
+    text = ctx.text
+    out: list[Found] = []
+    for start, after, word in _modifiers(text):
+        if out and start < out[-1].end:
+            continue
+        if ctx.cased(start) and not word[0].isupper() and word.lower() not in COUNTRYLESS:
+            continue
+        entry = modifier_index().get(word.lower())
+        if entry is None:
+            if ctx.country is None:
+                continue
+            entry = (ctx.country, "countryless")
+        country, sort = entry
+        found = _phrase_end(ctx, after, _MAX_FILLERS[sort], taken)
+        if found is None:
+            continue
+        end, role = found
+        if role == "military":
+            country = FORCES_ON_GROUND.get(country, country) if sort == "countryless" else country
+        actor = ctx.kb.find(state_id(country, role))
+        if actor is not None:
+            out.append(Found(start, end, text[start:end], "kb", 0.75, actor, kind=actor.kind))
+    return out
