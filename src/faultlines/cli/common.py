@@ -6,6 +6,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
+from datetime import date
 from typing import Any, TypeVar
 
 import click
@@ -83,3 +84,18 @@ def workers_option(func: F) -> F:
         show_default=True,
         help="Processes that analyse documents in parallel.",
     )(func)
+
+
+def iso_day(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """Click callback: a YYYY-MM-DD date (or None), with a hint when it is not one."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError as exc:
+        raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD") from exc
+
+
+def name(ref: dict[str, Any] | None) -> str:
+    """An actor or place reference as a table cell."""
+    return ref["name"] if ref else "-"

@@ -5,8 +5,7 @@ from __future__ import annotations
 import click
 
 import faultlines
-from faultlines.cli.common import db_option, echo_json, echo_table, json_option
-from faultlines.cli.relations import iso_day, name
+from faultlines.cli.common import db_option, echo_json, echo_table, iso_day, json_option, name
 
 
 @click.command("control")

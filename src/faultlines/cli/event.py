@@ -7,8 +7,7 @@ from typing import Any
 import click
 
 import faultlines
-from faultlines.cli.common import db_option, echo_json, echo_table, json_option
-from faultlines.cli.relations import iso_day, name
+from faultlines.cli.common import db_option, echo_json, echo_table, iso_day, json_option, name
 
 PRECISIONS = ("day", "week", "month", "year")
 

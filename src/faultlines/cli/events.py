@@ -2,28 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import click
 
 import faultlines
-from faultlines.cli.common import db_option, echo_json, echo_table, json_option
-
-
-def _iso(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError as exc:
-        raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD") from exc
+from faultlines.cli.common import db_option, echo_json, echo_table, iso_day, json_option
 
 
 @click.command("events")
 @click.option("--actor", help="Only events with this actor (id, name or alias) on either side.")
 @click.option("--type", "event_type", help="Only this faultlines type (e.g. armed_clash) or ACLED sub-event type.")
-@click.option("--from", "date_from", callback=_iso, help="Only events on or after this date (YYYY-MM-DD).")
-@click.option("--to", "date_to", callback=_iso, help="Only events on or before this date (YYYY-MM-DD).")
+@click.option("--from", "date_from", callback=iso_day, help="Only events on or after this date (YYYY-MM-DD).")
+@click.option("--to", "date_to", callback=iso_day, help="Only events on or before this date (YYYY-MM-DD).")
 @click.option("--place", help="Only events at a place (or first-level region) whose name contains this.")
 @click.option("--limit", type=click.IntRange(min=1), help="Show at most N events.")
 @db_option

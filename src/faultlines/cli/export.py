@@ -4,23 +4,12 @@ from __future__ import annotations
 
 import os
 import sys
-from datetime import date
 
 import click
 
 import faultlines
-from faultlines.cli.common import db_option
+from faultlines.cli.common import db_option, iso_day
 from faultlines.export import FORMATS
-
-
-def _iso(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError as exc:
-        raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD") from exc
-
 
 _FORMAT_HELP = "; ".join(f"{name}: {spec.help}" for name, spec in FORMATS.items())
 
@@ -40,8 +29,8 @@ _FORMAT_HELP = "; ".join(f"{name}: {spec.help}" for name, spec in FORMATS.items(
 @click.option(
     "--type", "event_type", help="Only this event type (or ACLED sub-event type); for gexf/graphml a relation kind."
 )
-@click.option("--from", "date_from", callback=_iso, help="Only facts on or after this date (YYYY-MM-DD).")
-@click.option("--to", "date_to", callback=_iso, help="Only facts on or before this date (YYYY-MM-DD).")
+@click.option("--from", "date_from", callback=iso_day, help="Only facts on or after this date (YYYY-MM-DD).")
+@click.option("--to", "date_to", callback=iso_day, help="Only facts on or before this date (YYYY-MM-DD).")
 @click.option("--place", help="Only events (and control) at a place or first-level region whose name contains this.")
 @db_option
 def command(

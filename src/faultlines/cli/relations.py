@@ -2,30 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Any
-
 import click
 
 import faultlines
-from faultlines.cli.common import db_option, echo_json, echo_table, json_option
+from faultlines.cli.common import db_option, echo_json, echo_table, iso_day, json_option, name
 
 KINDS = ("alliance", "rivalry", "affiliation", "split", "merger", "support")
-
-
-def iso_day(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
-    """Click callback: a YYYY-MM-DD date (or None)."""
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError as exc:
-        raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD") from exc
-
-
-def name(ref: dict[str, Any] | None) -> str:
-    """An actor or place reference as a table cell."""
-    return ref["name"] if ref else "-"
 
 
 @click.command("relations")

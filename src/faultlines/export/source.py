@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from faultlines.query.events import list_events
+from faultlines.query import events as query_events
 from faultlines.store.actors import canonical_id
 
 
@@ -28,12 +28,8 @@ class Filters:
 
 
 def iter_events(conn: sqlite3.Connection, filters: Filters) -> Iterator[dict[str, Any]]:
-    """Events in ``faultlines events --json`` shape, released as soon as the caller moves on.
-
-    The list the query returns is consumed from the end, so an event that has been written
-    is no longer referenced and the export never holds a second copy of the whole set.
-    """
-    events = list_events(
+    """Events in ``faultlines events --json`` shape, read from the store one at a time."""
+    return query_events.iter_events(
         conn,
         actor=filters.actor,
         event_type=filters.event_type,
@@ -41,9 +37,6 @@ def iter_events(conn: sqlite3.Connection, filters: Filters) -> Iterator[dict[str
         date_to=filters.date_to,
         place=filters.place,
     )
-    events.reverse()
-    while events:
-        yield events.pop()
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterator
 from typing import Any
 
 from faultlines.store.actors import canonical_id, find_actor
@@ -118,6 +119,34 @@ def list_events(
     a date filter keeps events whose interval overlaps the range; ``offset`` skips the first events
     (paging, with ``limit``).
     """
+    return list(
+        iter_events(
+            conn,
+            actor=actor,
+            event_type=event_type,
+            date_from=date_from,
+            date_to=date_to,
+            place=place,
+            limit=limit,
+            offset=offset,
+            modality=modality,
+        )
+    )
+
+
+def iter_events(
+    conn: sqlite3.Connection,
+    *,
+    actor: str | None = None,
+    event_type: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    place: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+    modality: str | None = None,
+) -> Iterator[dict[str, Any]]:
+    """:func:`list_events` one event at a time, for exports that must not hold the whole set."""
     where, params = _filters(
         conn,
         actor=actor,
@@ -131,7 +160,8 @@ def list_events(
     if limit is not None or offset:
         sql += " LIMIT ? OFFSET ?"
         params += [-1 if limit is None else limit, offset]
-    return [_as_dict(conn, row) for row in conn.execute(sql, params)]
+    for row in conn.execute(sql, params):
+        yield _as_dict(conn, row)
 
 
 def count_events(
