@@ -117,12 +117,15 @@ def analyze(text: str, published: date | None, *, selective: bool = True) -> Ana
     doc = _annotate(text, selective)
     started = time.perf_counter()
     sentences = [SentenceRecord(i, s.start_char, s.end_char) for i, s in enumerate(doc.sents)]
-    actors = _actor_mentions(doc, published)
+    times = _time_mentions(text, published, sentences)
+    started = _timed("times", started)
+    country = _document_country(doc, sentences)
+    started = _timed("places", started)
+    actors = _actor_mentions(doc, published, country, _sentence_dates(times))
     started = _timed("actors", started)
     places = _place_mentions(doc, sentences, actors)
     started = _timed("places", started)
-    mentions = actors + places + _time_mentions(text, published, sentences)
-    started = _timed("times", started)
+    mentions = actors + places + times
     candidates = extract_events(doc, actor_spans=[(m.start, m.end) for m in actors])
     events = join_events(candidates, doc.text, published, mentions)
     _timed("events", started)
@@ -208,12 +211,35 @@ def _time_mentions(text: str, published: date | None, sentences: list[SentenceRe
     ]
 
 
-def _actor_mentions(doc: Any, published: date | None) -> list[MentionRecord]:
+def _document_country(doc: Any, sentences: list[SentenceRecord]) -> str | None:
+    """The country (ISO2) the document's resolved places name most (a first place pass, before the
+    actors are known), to give unqualified state forces ("the army") their state."""
+    from faultlines.resolve.actors import document_country
+
+    places = _place_mentions(doc, sentences, [])
+    return document_country(str(m.value["place"].get("country") or "") for m in places if m.value.get("place"))
+
+
+def _sentence_dates(times: list[MentionRecord]) -> dict[int, date]:
+    """Sentence index -> start date of the first dated time expression in it."""
+    found: dict[int, date] = {}
+    for mention in times:
+        start = mention.value.get("start")
+        if start and mention.sentence not in found:
+            found[mention.sentence] = date.fromisoformat(str(start))
+    return found
+
+
+def _actor_mentions(
+    doc: Any, published: date | None, country: str | None = None, sentence_dates: dict[int, date] | None = None
+) -> list[MentionRecord]:
     from faultlines.kb.normalise import normalise_alias
     from faultlines.resolve.actors import resolve_actors
 
     records = []
-    for m in resolve_actors(doc, published=published, kb=_STATE["kb"]):
+    for m in resolve_actors(
+        doc, published=published, kb=_STATE["kb"], country=country, sentence_dates=sentence_dates or None
+    ):
         value = {
             "actor_id": m.actor_id or m.provisional_key,
             "provisional": m.provisional,

@@ -11,7 +11,7 @@ the article's date.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from faultlines.records import EventRecord, MentionRecord
@@ -67,22 +67,78 @@ def _actors(spans: tuple[tuple[int, int], ...], actors: list[MentionRecord], typ
     return list(unique.values())
 
 
+#: Place precisions too coarse to stand for where a capture or withdrawal happened.
+_COARSE = frozenset({"country", "region"})
+#: Types whose place is the ground that changes hands.
+TERRITORIAL_TYPES = frozenset({
+    "nonstate_overtakes_territory", "government_regains_territory", "nonviolent_territory_transfer",
+    "headquarters_established", "withdrawal", "pledge_allegiance",
+})  # fmt: skip
+
+
 def _place(candidate: Any, places: list[MentionRecord]) -> tuple[dict[str, Any] | None, str | None]:
+    """The event's place: its own place arguments (best first), else the nearest place of its
+    sentence, else the last one the text named before it (``inferred_from_context``).
+
+    For territorial events a town named in the clause wins over a country in it, and a place
+    argument the gazetteer cannot name ("the Iraqi side of the border crossing") points back to the
+    last town the text named, never to a country."""
     resolved = [m for m in places if m.value.get("place")]
-    for span in candidate.places:
-        hit = _overlapping(resolved, span)
-        if hit is not None:
-            return hit.value["place"], hit.value["place"].get("precision")
+    territorial = candidate.type in TERRITORIAL_TYPES
+    own = [hit for span in candidate.places if (hit := _overlapping(resolved, span)) is not None]
+    if territorial:
+        own = sorted(own, key=lambda m: m.value["place"].get("precision") in _COARSE)
+    if own:
+        return own[0].value["place"], own[0].value["place"].get("precision")
+    line = _line_of(candidate)
     same = [
-        m for m in resolved if m.sentence == candidate.sentence_index and m.value["place"]["precision"] != "country"
+        m
+        for m in resolved
+        if m.sentence == candidate.sentence_index
+        and m.value["place"]["precision"] != "country"
+        and line[0] <= m.start < line[1]
     ]
     if same:
         nearest = min(same, key=lambda m: abs(m.start - candidate.trigger[0]))
         return nearest.value["place"], nearest.value["place"].get("precision")
     before = [m for m in resolved if m.sentence < candidate.sentence_index]
+    if territorial and _definite_place_argument(candidate):
+        before = [m for m in before if m.value["place"].get("precision") not in _COARSE] or before
     if before:
         return before[-1].value["place"], "inferred_from_context"
     return None, None
+
+
+def _sibling_place(
+    candidate: Any, candidates: list[Any], records: list[EventRecord]
+) -> tuple[dict[str, Any] | None, str | None] | None:
+    """A territorial event with no place argument in the sentence of another that has one shares its
+    place ("seized the Iraqi side of the border crossing ... following the withdrawal of security forces")."""
+    for other, record in zip(candidates, records, strict=False):
+        same_sentence = other.sentence_index == candidate.sentence_index
+        if same_sentence and other.places and record.type in TERRITORIAL_TYPES and record.place is not None:
+            return record.place, record.place_precision
+    return None
+
+
+def _definite_place_argument(candidate: Any) -> bool:
+    """True when the event names its ground as something the text spoke of before ("the Iraqi side of
+    the border crossing", "the city"), not when it names none or a generic one ("territory")."""
+    text, offset = candidate.evidence or "", candidate.sentence_span[0]
+    return any(
+        text[max(start - offset - 4, 0) : end - offset].lower().lstrip().startswith("the ")
+        for start, end in candidate.places
+    )
+
+
+def _line_of(candidate: Any) -> tuple[int, int]:
+    """The line of the event's sentence that holds its trigger (a joined heading is not context)."""
+    start, end = candidate.sentence_span
+    text = candidate.evidence or ""
+    trigger = candidate.trigger[0] - start
+    line_start = text.rfind("\n", 0, max(trigger, 0)) + 1
+    line_end = text.find("\n", trigger)
+    return start + line_start, start + (line_end if line_end >= 0 else end - start)
 
 
 _SENTENCE_END = re.compile(r"""[.!?]["'”’)]*\s""")
@@ -131,6 +187,107 @@ def _when(
     return None, None, None
 
 
+def _shift_back(candidate: Any, start: str | None, end: str | None, precision: str | None) -> tuple[Any, Any]:
+    """Move a day-precise date back by the candidate's ``days_before`` when its time is the governing
+    clause's ("overran Tikrit on Wednesday ..., a day after they seized Mosul" -> Mosul on Tuesday)."""
+    days = getattr(candidate, "days_before", None)
+    clause = getattr(candidate, "clause_span", None)
+    own = candidate.time is not None and clause is not None and clause[0] <= candidate.time[0] < clause[1]
+    if not days or own or precision != "day" or start is None or start != end:
+        return start, end
+    shifted = (date.fromisoformat(start) - timedelta(days=days)).isoformat()
+    return shifted, shifted
+
+
+def _own_time(candidate: Any, times: list[MentionRecord]) -> bool:
+    """True when a time expression sits in the event's own sentence."""
+    return candidate.time is not None or any(m.sentence == candidate.sentence_index for m in times)
+
+
+def _lead_twin_date(
+    candidate: Any, candidates: list[Any], times: list[MentionRecord]
+) -> tuple[str | None, str | None, str | None] | None:
+    """A headline states the event its lead dates: "Nusra unit swears loyalty to ISIL" takes the
+    "on Wednesday" of the next sentence's pledge rather than the publication date."""
+    for other in candidates:
+        close = 0 < other.sentence_index - candidate.sentence_index <= LEAD_SENTENCES
+        if other.type == candidate.type and close and other.time is not None:
+            hit = _overlapping([m for m in times if m.value.get("start")], other.time)
+            if hit is not None:
+                return hit.value["start"], hit.value["end"], hit.value["precision"]
+    return None
+
+
+_PRONOUNS = frozenset({"they", "it", "we"})
+
+
+def _pronoun_agent(candidate: Any, text: str) -> bool:
+    """True when the event's agent is a bare pronoun ("a day after they seized Mosul"): it then
+    stands for the agent of the last event of the same type (same or previous sentence)."""
+    return len(candidate.actor1) == 1 and text[slice(*candidate.actor1[0])].lower() in _PRONOUNS
+
+
+def _nearest_organisation_before(
+    candidate: Any, actors: list[MentionRecord], actor2: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """For "it"/"they" with no earlier event to lean on: the nearest organisation named before the
+    pronoun in its sentence that is not the event's other side ("advances by ISIL in Deir ez-Zor,
+    where it has been battling the Nusra Front")."""
+    others = {ref["actor_id"] for ref in actor2}
+    before = [
+        m
+        for m in actors
+        if m.sentence == candidate.sentence_index
+        and m.end <= candidate.actor1[0][0]
+        and m.value.get("kind") != "person"
+        and m.value.get("actor_id") not in others
+    ]
+    return _actors(((before[-1].start, before[-1].end),), actors, candidate.type) if before else []
+
+
+def _possessive_agent(candidate: Any, text: str) -> bool:
+    """True when the agent opens its sentence with a possessive pronoun ("Its fighters have fought
+    alongside ISIL"): the group is the one the previous sentence was about."""
+    if len(candidate.actor1) != 1:
+        return False
+    words = text[slice(*candidate.actor1[0])].split()
+    sentence_start = text[candidate.sentence_span[0] : candidate.actor1[0][0]].strip() == ""
+    return sentence_start and len(words) > 1 and words[0].lower() in ("its", "their")
+
+
+def _first_actor_before(candidate: Any, actors: list[MentionRecord], type_id: str) -> list[dict[str, Any]]:
+    """The first organisation named in the sentence before the event's (its topic, usually its subject)."""
+    previous = [m for m in actors if m.sentence == candidate.sentence_index - 1 and m.value.get("kind") != "person"]
+    refs = _actors(tuple((m.start, m.end) for m in previous[:1]), actors, type_id)
+    return refs[:1]
+
+
+def _evidence_span(candidate: Any, candidates: list[Any]) -> tuple[int, int]:
+    """The text that reports the event: its sentence, or only the trigger's line of it when the
+    splitter joined a heading to it; its own clause when that text reports another event of the same
+    type ("ISIL overran Tikrit ..., a day after they seized Mosul"), so that each is quoted and stored apart."""
+    line = _line_of(candidate)
+    twins = [
+        c
+        for c in candidates
+        if c is not candidate
+        and c.type == candidate.type
+        and c.sentence_index == candidate.sentence_index
+        and _line_of(c) == line
+    ]
+    clause = getattr(candidate, "clause_span", None)
+    if twins and clause is not None and all(getattr(t, "clause_span", None) != clause for t in twins):
+        return clause
+    text = candidate.evidence or ""
+    if (
+        "\n" in text.strip()
+        and text[line[0] - candidate.sentence_span[0] : line[1] - candidate.sentence_span[0]].strip()
+    ):
+        return line
+    start, end = candidate.sentence_span
+    return start, end
+
+
 def join_events(
     candidates: list[Any], text: str, published: date | None, mentions: list[MentionRecord]
 ) -> list[EventRecord]:
@@ -138,12 +295,28 @@ def join_events(
     actors = [m for m in mentions if m.kind == "actor"]
     places = [m for m in mentions if m.kind == "place"]
     times = [m for m in mentions if m.kind == "time"]
-    records = []
+    records: list[EventRecord] = []
+    last: dict[str, tuple[int, list[dict[str, Any]]]] = {}
     for c in candidates:
         actor1, actor2 = _actors(c.actor1, actors, c.type), _actors(c.actor2, actors, c.type)
+        previous = last.get(c.type)
+        if not actor1 and _pronoun_agent(c, text):
+            if previous and c.sentence_index - previous[0] <= 1:
+                actor1 = previous[1]
+            else:
+                actor1 = _nearest_organisation_before(c, actors, actor2)
+        if not actor1 and _possessive_agent(c, text):
+            actor1 = _first_actor_before(c, actors, c.type)
+        if actor1:
+            last[c.type] = (c.sentence_index, actor1)
         place, place_precision = _place(c, places)
+        if c.type in TERRITORIAL_TYPES and not c.places:
+            place, place_precision = _sibling_place(c, candidates, records) or (place, place_precision)
         start, end, precision = _when(c, times, published, text)
-        start_char, end_char = c.sentence_span
+        start, end = _shift_back(c, start, end, precision)
+        if published is not None and start == published.isoformat() and not _own_time(c, times):
+            start, end, precision = _lead_twin_date(c, candidates, times) or (start, end, precision)
+        start_char, end_char = _evidence_span(c, candidates)
         records.append(
             EventRecord(
                 type=c.type,

@@ -57,13 +57,12 @@ def test_al_qaim_held_by_iraqi_forces_before_and_by_isil_from_21_june(seeds: Fau
     assert len({e["document"] for e in interval["evidence"]}) >= 2
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="extraction: the 17 June capture sentence of seed 003 is joined to the heading 'PM Maliki's aide thanks "
-    "Russia...' and its place resolves to Russia, and 'the border crossing' is not linked to Al-Qaim",
-)
 def test_al_qaim_held_by_fsa_and_nusra_from_17_june(seeds: Faultlines) -> None:
     assert _holders(seeds, "Qā’im", "2014-06-18") == ["Free Syrian Army"]
+    (interval,) = seeds.control(place="Qā’im", at="2014-06-18")
+    assert interval["from"] == "2014-06-17" and interval["until"] == "2014-06-21"
+    quoted = " ".join(e["text"] for e in interval["evidence"])
+    assert "border crossing on June 17" in quoted and "Russia" not in quoted
 
 
 def test_albu_kamal_pledge_gives_isil_the_town(seeds: Faultlines) -> None:

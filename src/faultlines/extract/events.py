@@ -60,7 +60,7 @@ WEAPON_WORDS = frozenset(word for _, words in INSTRUMENTS for word in words) | {
 _TIME_POINT_WORDS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "yesterday", "today", "tonight", "overnight", "spring", "summer", "autumn", "fall", "winter", "last",
+    "yesterday", "today", "tonight", "overnight", "spring", "summer", "autumn", "fall", "winter", "last", "this",
 }  # fmt: skip
 
 
@@ -88,6 +88,10 @@ class EventCandidate:
     evidence: str = ""
     """The sentence text that supports the event."""
     confidence: float = 0.5
+    days_before: int | None = None
+    """Days this event precedes the time of the clause it hangs on ("a day after they seized Mosul")."""
+    clause_span: CharSpan | None = None
+    """The trigger's phrase with its dependents (evidence when one sentence reports two events of one type)."""
 
     def surface(self, text: str) -> dict[str, Any]:
         """The argument strings of this event in the document ``text``."""
@@ -236,7 +240,11 @@ def _candidate(
     phrase = list(sentence.doc[match.start : match.end])
     actor1, actor2, object_places = _actors(type_id, match.head, phrase, actor_spans)
     known = list(actor1) + list(actor2) + list(actor_spans or [])
-    places = sorted(set(object_places) | set(place_spans(clause, known)))
+    line = _trigger_line(sentence, match.head)
+    places = _ordered_places(object_places, place_spans(clause, known), match.head.idx, line)
+    if type_id in TERRITORY_TYPES:
+        places = [p for p in places if not _relative_position(sentence.doc, p)]
+    actor1, actor2 = _on_line(actor1, line), _on_line(actor2, line)
     modality = modality_of(match.head, sentence)
     fatalities = _fatalities(type_id, clause, sentence)
     trigger = (phrase[0].idx, phrase[-1].idx + len(phrase[-1].text))
@@ -257,7 +265,50 @@ def _candidate(
         sentence_span=(sentence.start_char, sentence.end_char),
         evidence=sentence.text,
         confidence=_confidence(actor1, places, match),
+        days_before=_days_before(match.head),
+        clause_span=(match.head.left_edge.idx, match.head.right_edge.idx + len(match.head.right_edge.text)),
     )
+
+
+def _trigger_line(sentence: Span, head: Token) -> CharSpan:
+    """The line of the sentence that holds the trigger: a heading the sentence splitter joined to
+    the next line ("PM Maliki's aide thanks Russia ...\nGunmen ... seized ...") is not its context."""
+    text, offset = sentence.doc.text, sentence.start_char
+    start = text.rfind("\n", offset, head.idx) + 1 or offset
+    end = text.find("\n", head.idx, sentence.end_char)
+    return max(start, offset), end if end >= 0 else sentence.end_char
+
+
+def _on_line(spans: Sequence[CharSpan], line: CharSpan) -> list[CharSpan]:
+    return [s for s in spans if line[0] <= s[0] and s[1] <= line[1]]
+
+
+def _ordered_places(
+    object_places: Sequence[CharSpan], clause_places: Sequence[CharSpan], anchor: int, line: CharSpan
+) -> list[CharSpan]:
+    """The places of an event, best first: the trigger's own objects ("seized the town of Al-Qaim"),
+    then the other places of its clause by distance from the trigger; none from another line."""
+    ordered = list(dict.fromkeys(object_places))
+    rest = sorted(set(clause_places) - set(ordered), key=lambda s: min(abs(s[0] - anchor), abs(s[1] - anchor)))
+    return _on_line([*ordered, *rest], line)
+
+
+_DIRECTIONS = frozenset({
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "outskirts",
+})  # fmt: skip
+
+
+def _relative_position(doc: Doc, span: CharSpan) -> bool:
+    """A place named only as a bearing or a destination ("north of Baghdad", "fled towards Baghdad"):
+    not the ground that changed hands."""
+    tokens = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if tokens is None or not len(tokens):
+        return False
+    root = tokens.root
+    if root.dep_ != "pobj":
+        return False
+    prep = root.head
+    return prep.lower_ in ("towards", "toward") or (prep.lower_ == "of" and prep.head.lower_ in _DIRECTIONS)
 
 
 def _confidence(actor1: Sequence[CharSpan], places: Sequence[CharSpan], match: TriggerMatch) -> float:
@@ -296,6 +347,25 @@ def _time(clause: list[Token], sentence: Span, anchor: Token) -> CharSpan | None
     if points:
         return min(points, key=lambda s: min(abs(s[0] - anchor.idx), abs(s[1] - anchor.idx)))
     return spans[0] if spans else min(in_sentence, key=lambda s: min(abs(s[0] - anchor.idx), abs(s[1] - anchor.idx)))
+
+
+_SMALL_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10,
+}  # fmt: skip
+
+
+def _days_before(head: Token) -> int | None:
+    """N for a clause "N days after <event>": the event happened N days before the governing clause's date."""
+    if not any(c.dep_ == "mark" and c.lower_ == "after" for c in head.children):
+        return None
+    for child in head.children:
+        if child.dep_ == "npadvmod" and child.lemma_.lower() == "day":
+            count = [c for c in child.children if c.dep_ in ("det", "nummod")]
+            word = count[0].lower_ if count else ""
+            days = _SMALL_NUMBERS.get(word) or (int(word) if word.isdigit() else None)
+            return days if days and days < 32 else None
+    return None
 
 
 def _looks_like_point(text: str) -> bool:
@@ -359,6 +429,7 @@ def _actors(
         agents = (
             [c for c in head.children if c.dep_ == "poss"]
             or [c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+            or _of_actor(head, type_id, actor_spans)
             or agents
         )
     objects = [c for t in phrase for c in t.children if c.dep_ in ("dobj", "attr")]
@@ -381,6 +452,16 @@ def _actors(
             objects.append(obj)
         elif prep != "of":
             (places if is_place_like(obj, actor_spans) and type_id not in SYMMETRIC_TYPES else partners).append(obj)
+    if type_id in TERRITORY_TYPES | {"pledge_allegiance"}:
+        # "the Nusra Front's fighters in Albu Kamal pledged ...": where the agents are is the place
+        places += [
+            o
+            for a in agents
+            for prep in a.children
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "at")
+            for o in prep.children
+            if o.dep_ == "pobj" and not _is_actor_like(o, actor_spans)
+        ]
     if type_id in TERRITORY_TYPES:
         # what is taken or left is a place, unless it is a known actor or a force
         places += [o for o in objects if not _is_actor_like(o, actor_spans)]
@@ -417,6 +498,14 @@ def _actors(
     if actor_spans:
         actor1, actor2 = _fill_from_known(type_id, head, actor1, actor2, actor_spans)
     return actor1, actor2, place_list
+
+
+def _of_actor(head: Token, type_id: str, actor_spans: Sequence[CharSpan] | None) -> list[Token]:
+    """The force a territorial noun names with "of": "the withdrawal of security forces"."""
+    if type_id not in TERRITORY_TYPES:
+        return []
+    objects = [c for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children]
+    return [o for o in objects if o.dep_ == "pobj" and _is_actor_like(o, actor_spans)]
 
 
 def _is_actor_like(token: Token, actor_spans: Sequence[CharSpan] | None) -> bool:

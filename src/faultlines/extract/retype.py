@@ -259,7 +259,11 @@ def _retype_withdrawal(type_id: str, trigger: Token, actor_spans: Sequence[CharS
     lemma = _lemma(trigger)
     subjects = [c for c in trigger.children if c.dep_ in ("nsubj",) and not c.like_num]
     subject_lemmas = {_lemma(s) for s in subjects}
-    if lemma in ("flee", "evacuate") and subject_lemmas & CIVILIAN_NOUNS:
+    # "thousands of residents fled": the people are the object of the quantity's "of"
+    counted = [
+        c for s in trigger.children if s.dep_ == "nsubj" for p in s.children if p.lower_ == "of" for c in p.children
+    ]
+    if lemma in ("flee", "evacuate") and (subject_lemmas | {_lemma(c) for c in counted}) & CIVILIAN_NOUNS:
         return "other"
     if lemma == "leave":
         if not subjects:  # "after gunmen linked to X left": the parser hangs the subject lower

@@ -46,18 +46,40 @@ def _phrase_index() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     return index
 
 
+#: Irregular past forms the small model leaves unlemmatised when it mistags them ("overran" as PROPN).
+_MISTAGGED_PAST = {"overran": "overrun", "retook": "retake", "withdrew": "withdraw", "swore": "swear"}
+
+
 def _norm(token: Token) -> str:
     lemma = token.lemma_.lower()
+    lemma = _MISTAGGED_PAST.get(lemma, lemma)
     return lemma if lemma and lemma != "-pron-" else token.lower_
 
 
-def _matches_at(tokens: list[Token], i: int) -> tuple[tuple[str, ...], str] | None:
+def _matches_at(tokens: list[Token], i: int) -> tuple[int, str] | None:
+    """(tokens consumed, type id) of the longest phrase starting at ``tokens[i]``; inside a phrase one
+    possessive or article may stand between its words ("cut its ties", "severed all links")."""
     for words, type_id in _phrase_index().get(_norm(tokens[i]), ()):
-        if i + len(words) > len(tokens):
-            continue
-        if all(_norm(tokens[i + k]) == words[k] or tokens[i + k].lower_ == words[k] for k in range(len(words))):
-            return words, type_id
+        size = _phrase_size(tokens, i, words)
+        if size:
+            return size, type_id
     return None
+
+
+_FILLERS = frozenset({"its", "their", "his", "her", "the", "all", "any"})
+
+
+def _phrase_size(tokens: list[Token], i: int, words: tuple[str, ...]) -> int:
+    j, skipped = i, False
+    for k, word in enumerate(words):
+        if j >= len(tokens):
+            return 0
+        if k and not skipped and tokens[j].lower_ in _FILLERS and _norm(tokens[j]) != word and j + 1 < len(tokens):
+            j, skipped = j + 1, True
+        if not (_norm(tokens[j]) == word or tokens[j].lower_ == word):
+            return 0
+        j += 1
+    return j - i
 
 
 def _phrase_head(tokens: list[Token]) -> Token:
@@ -93,10 +115,10 @@ def find_triggers(sentence: Span) -> list[TriggerMatch]:
         if match is None:
             i += 1
             continue
-        words, type_id = match
-        phrase = tokens[i : i + len(words)]
+        size, type_id = match
+        phrase = tokens[i : i + size]
         found.append(TriggerMatch(type_id, phrase[0].i, phrase[-1].i + 1, _phrase_head(phrase)))
-        i += len(words)
+        i += size
     return found
 
 
@@ -203,8 +225,19 @@ def sentence_may_hold_event(sentence_text: str) -> bool:
     for i, word in enumerate(words):
         for reading in _readings(word, lemmas):
             for phrase in phrases.get(reading, ()):
-                if i + len(phrase) <= len(words) and all(
-                    phrase[k] in _readings(words[i + k], lemmas) for k in range(1, len(phrase))
-                ):
+                if _gate_match(words, i, phrase, lemmas):
                     return True
     return False
+
+
+def _gate_match(words: list[str], i: int, phrase: tuple[str, ...], lemmas: dict[str, frozenset[str]]) -> bool:
+    """``phrase`` at ``words[i]`` (whose reading is its first word), allowing one filler inside it as
+    :func:`find_triggers` does ("cut its ties")."""
+    j, skipped = i + 1, False
+    for word in phrase[1:]:
+        if j < len(words) and not skipped and words[j] in _FILLERS and word not in _readings(words[j], lemmas):
+            j, skipped = j + 1, True
+        if j >= len(words) or word not in _readings(words[j], lemmas):
+            return False
+        j += 1
+    return True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable
@@ -44,6 +45,8 @@ class Occurrence:
     place: int | None
     when: When
     members: list[Member] = field(default_factory=list)
+    co_actors: list[str] = field(default_factory=list)
+    """Other agents acting with actor1 ("the FSA and al-Nusra took over ..."): a joint action."""
 
     @property
     def evidence(self) -> list[Evidence]:
@@ -86,7 +89,7 @@ def load_occurrences(
         where += " AND (e.id IN (SELECT id FROM temp.scope_keys) OR e.canonical_id IN (SELECT id FROM temp.scope_keys))"
     rows = conn.execute(
         "SELECT e.id, e.type, e.canonical_id, e.document_id, e.actor1_id, e.actor2_id, e.place_id, e.date_start, "
-        "e.date_end, e.date_precision, e.modality, e.fatalities_best, d.published FROM events e "
+        "e.date_end, e.date_precision, e.modality, e.fatalities_best, d.published, e.assoc_actor1_ids FROM events e "
         f"JOIN documents d ON d.id = e.document_id WHERE {where} ORDER BY e.canonical_id IS NOT NULL, e.id",
         params,
     ).fetchall()
@@ -110,6 +113,10 @@ def load_occurrences(
                 continue  # its canonical event is of another type or inactive; repair() re-homes it
             occ = occurrences[key] = Occurrence(row["id"], row["type"], None, None, None, when)
         _absorb(occ, member, row["actor1_id"], row["actor2_id"], row["place_id"], folds, places)
+        for co_actor in json.loads(row["assoc_actor1_ids"] or "[]"):
+            shown = folds.shown(co_actor) or co_actor
+            if shown not in occ.co_actors and folds.fold(shown) != folds.fold(occ.actor1):
+                occ.co_actors.append(shown)
     return sorted(occurrences.values(), key=lambda o: (o.when.start or "", o.id))
 
 

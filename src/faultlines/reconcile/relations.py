@@ -1,6 +1,7 @@
 """Relations between actors as intervals, from group-relationship events, clashes and statements.
 
-A pledge opens an affiliation, a disavowal closes it and opens a split, a merger or declared alliance or
+A pledge opens an affiliation, a disavowal closes it and opens a split, a joint action (two groups taking a
+place or attacking together) opens an alliance, a merger or declared alliance or
 rivalry opens that relation, clashes between two non-state armed groups mean rivalry from that date, and
 support by a state opens support. Opening a relation closes the ones it excludes (an alliance ends a
 rivalry, a rivalry ends an alliance, a split ends affiliation, alliance and merger). Reports of the same
@@ -90,6 +91,7 @@ def transitions_from_events(occurrences: list[Occurrence], folds: ActorFold) -> 
     explicit: list[Transition] = []
     clashes: list[Transition] = []
     for occ in occurrences:
+        explicit += _joint_action(occ, folds)
         a, b = occ.actor1, occ.actor2
         if not a or not b or folds.fold(a) == folds.fold(b) or occ.denied_only:
             continue
@@ -107,6 +109,26 @@ def transitions_from_events(occurrences: list[Occurrence], folds: ActorFold) -> 
                 Transition(a, b, "support", "starts", occ.when, occ.evidence, occ.confidence, "event", occ.id)
             )
     return _cluster(explicit, folds) + clashes
+
+
+#: Event types whose co-agents act together: a joint capture or assault means an alliance.
+JOINT_TYPES = frozenset({
+    "nonstate_overtakes_territory", "government_regains_territory", "armed_clash", "attack",
+    "headquarters_established",
+})  # fmt: skip
+
+
+def _joint_action(occ: Occurrence, folds: ActorFold) -> list[Transition]:
+    """Alliance openings between the armed groups that carried out one dated event together."""
+    if occ.type not in JOINT_TYPES or not occ.actor1 or not occ.when.dated or occ.denied_only:
+        return []
+    if not folds.is_armed_group(occ.actor1):
+        return []
+    return [
+        Transition(occ.actor1, other, "alliance", "starts", occ.when, occ.evidence, occ.confidence, "event", occ.id)
+        for other in occ.co_actors
+        if folds.is_armed_group(other) and folds.fold(other) != folds.fold(occ.actor1)
+    ]
 
 
 def as_reported(occ: Occurrence) -> When | None:

@@ -22,7 +22,9 @@ CUES = {
         re.IGNORECASE,
     ),
     "affiliation": re.compile(r"\b(affiliated?|affiliates|branch|loyal to|front group)\b", re.IGNORECASE),
-    "alliance": re.compile(r"\b(allied with|allies|alliance with|fought together|fought alongside)\b", re.IGNORECASE),
+    "alliance": re.compile(
+        r"\b(allied with|and allied|allies|alliance with|fought together|fought alongside)\b", re.IGNORECASE
+    ),
 }
 _PATRON = re.compile(r"^\s*(-|'s|’s)(\s+[\w-]+)?\s*$", re.IGNORECASE)
 STATEMENT_CONFIDENCE = 0.4
@@ -60,7 +62,13 @@ def statement_transitions(
         when = When(published, published, precision or "day")
         evidence = [(doc, sentence, offset, offset + len(text), text)]
         for kind, pattern in CUES.items():
-            pairs = {_pair(mentions, cue.start() + offset, text, offset, folds, kind) for cue in pattern.finditer(text)}
+            cues = [c for c in pattern.finditer(text) if not _inside_mention(mentions, c.start() + offset)]
+            pairs = {
+                _flanking(mentions, cue.start() + offset, cue.end() + offset, folds)
+                if cue.group(0).lower() == "and allied"
+                else _pair(mentions, cue.start() + offset, text, offset, folds, kind)
+                for cue in cues
+            }
             for pair in sorted(p for p in pairs if p):
                 out.append(
                     Transition(
@@ -76,6 +84,23 @@ def statement_transitions(
                     )
                 )
     return out
+
+
+def _flanking(mentions: list[Mention], start: int, end: int, folds: ActorFold) -> tuple[str, str] | None:
+    """ "X and allied Y": the actors right before and right after the cue, or nothing (in "fighting the
+    Nusra Front and allied rebels" the allies are unnamed)."""
+    before = [m for m in mentions if 0 <= start - m[1] <= 3]
+    after = [m for m in mentions if 0 <= m[0] - end <= 3]
+    if not before or not after or folds.fold(before[-1][2]) == folds.fold(after[0][2]):
+        return None
+    first, second = _shown(folds, before[-1][2]), _shown(folds, after[0][2])
+    return first, second
+
+
+def _inside_mention(mentions: list[Mention], at: int) -> bool:
+    """A cue word that is part of an actor's name ("al-Qaeda's Syrian branch" is the Nusra Front) states
+    no relation between two actors."""
+    return any(start <= at < end for start, end, _ in mentions)
 
 
 def _pair(
