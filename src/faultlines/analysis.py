@@ -53,7 +53,7 @@ def configure(corrections: Corrections | None = None) -> None:
         _STATE.update(nlp=get_nlp(), kb=kb, corrections=corrections)
 
 
-_WARM_UP_TEXT = "On 21 June 2014, ISIL fighters seized Al-Qaim near the Syrian border, officials said."
+_WARM_UP_TEXT = "On 21 June 2014, ISIL fighters seized Al-Qaim near the Syrian border and shelled Mosul."
 
 
 def warm_up(corrections: Corrections | None = None) -> None:

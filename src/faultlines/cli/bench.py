@@ -36,7 +36,8 @@ def command(corpus: Path | None, workers: tuple[int, ...], documents: int, no_sp
     """Measure ingest throughput (documents/second) and peak memory on a corpus.
 
     The whole pipeline runs into a temporary database in a fresh process per worker count; plain
-    spaCy (the full sm pipeline with nlp.pipe, one process) runs over the same texts for comparison.
+    spaCy (the full sm pipeline with nlp.pipe) runs over the texts the pipeline analysed, in one
+    process and in as many as the largest worker count, for comparison.
     """
     from faultlines.bench import run_benchmark
 
@@ -57,15 +58,21 @@ def _summary_rows(report: dict[str, Any]) -> list[tuple[str, Any]]:
         ("corpus", corpus["name"]),
         ("documents", report["documents"]),
         ("mean words", corpus.get("mean_words", "-")),
-        ("plain spaCy docs/second (1 process)", report["spacy_docs_per_second"] or "-"),
     ]
+    for spacy_run in report.get("spacy_runs", []):
+        rows.append((f"plain spaCy docs/second, {spacy_run['processes']} process(es)", spacy_run["docs_per_second"]))
     for run in report["runs"]:
         rows += [
             (f"pipeline docs/second, {run['workers']} worker(s)", run["docs_per_second"]),
-            (f"ratio vs plain spaCy, {run['workers']} worker(s)", run.get("ratio_vs_spacy") or "-"),
+            (f"ratio vs plain spaCy (1 process), {run['workers']} worker(s)", run.get("ratio_vs_spacy") or "-"),
             (f"CPU-time ratio vs plain spaCy, {run['workers']} worker(s)", run.get("cpu_ratio_vs_spacy") or "-"),
             (f"peak RSS MB, {run['workers']} worker(s)", run["peak_rss_mb"]),
         ]
+        if run.get("ratio_vs_spacy_same_processes"):
+            rows.append((f"ratio vs plain spaCy in {run['workers']} processes", run["ratio_vs_spacy_same_processes"]))
     if report.get("gate"):
         rows.append(("sentences parsed (share)", report["gate"]["parsed_sentence_share"]))
+    load = report.get("machine", {}).get("load_average_before")
+    if load:
+        rows.append(("machine load before (1/5/15 min)", " ".join(str(v) for v in load)))
     return rows

@@ -273,10 +273,10 @@ def _candidate(
 def _trigger_line(sentence: Span, head: Token) -> CharSpan:
     """The line of the sentence that holds the trigger: a heading the sentence splitter joined to
     the next line ("PM Maliki's aide thanks Russia ...\nGunmen ... seized ...") is not its context."""
-    text, offset = sentence.doc.text, sentence.start_char
-    start = text.rfind("\n", offset, head.idx) + 1 or offset
-    end = text.find("\n", head.idx, sentence.end_char)
-    return max(start, offset), end if end >= 0 else sentence.end_char
+    text, offset = sentence.text, sentence.start_char  # the sentence's own text: doc.text is rebuilt per call
+    start = offset + text.rfind("\n", 0, head.idx - offset) + 1
+    end = text.find("\n", head.idx - offset)
+    return start, offset + end if end >= 0 else sentence.end_char
 
 
 def _on_line(spans: Sequence[CharSpan], line: CharSpan) -> list[CharSpan]:
