@@ -161,3 +161,8 @@ def test_cli_geocode_unknown_name_exits_1_with_a_message() -> None:
     result = CliRunner().invoke(main, ["geocode", "Qqzzyvillage"])
     assert result.exit_code == 1
     assert "No place called 'Qqzzyvillage'" in result.output
+
+
+def test_a_party_named_like_a_town_is_not_a_place() -> None:
+    text = "The Naqshbandi Army is led by former members of Saddam Hussein's Baath party, officials in Kirkuk said."
+    assert [m.text for m in find_place_mentions(text)] == ["Kirkuk"]

@@ -49,6 +49,8 @@ _FOLLOWED_BY_PLACE_CUE = re.compile(
 _LOCATIVES = wordset("in near at outside around into toward towards")
 _FOLLOWED_BY_DIRECTION = re.compile(r"\s*in the (?:north|south|east|west)\b")
 _HYPHENATED_LOWER = re.compile(r"-[a-z]{3,}")
+# "Baath party", "Baathist loyalists": a name that heads a party or movement is not a place.
+_FOLLOWED_BY_PARTY = re.compile(r"\s+(?:party|parties|loyalists|ideology)\b", re.IGNORECASE)
 _PARENS = re.compile(r"\s*\(([^()]{2,120})\)")
 _CONTAINER_GAP = re.compile(
     r"^\s*(?:(?:town|village|city|area|district|township|neighbou?rhood|municipality|locality|LGA|"
@@ -164,6 +166,8 @@ class MentionFinder:
                 continue
             names = [w[2] for w in chunk]
             if not lower and self._inside_longer_name(text, words, i, i + n):
+                continue
+            if _FOLLOWED_BY_PARTY.match(text, chunk[-1][1]):
                 continue
             cue = after_prep or bool(_FOLLOWED_BY_PLACE_CUE.match(text, chunk[-1][1]))
             # "in X", "X in the east", "X district": the words around say a place is meant.
