@@ -71,6 +71,19 @@ def test_albu_kamal_pledge_gives_isil_the_town(seeds: Faultlines) -> None:
     assert interval["from"] == "2014-06-25"
 
 
+def test_albu_kamal_pledge_reported_by_a_dated_and_an_undated_article_is_one_event(seeds: Faultlines) -> None:
+    pledges = [
+        e
+        for e in seeds.events(event_type="pledge_allegiance", actor="Jabhat al-Nusra")
+        if e["actor2"] and e["actor2"]["name"] == "Islamic State of Iraq and the Levant"
+    ]
+    (pledge,) = pledges
+    documents = {ev["document"] for ev in pledge["evidence"]}
+    undated = {d["id"] for d in seeds.documents() if d["published"] is None}
+    assert len(documents) >= 2 and documents & undated
+    assert pledge["place"]["name"] == "Ālbū Kamāl" and pledge["date"]["start"] == "2014-06-25"
+
+
 def test_reconcile_again_changes_nothing(seeds: Faultlines) -> None:
     before = seeds.state("2014-06-22")
     assert seeds.reconcile() == {"events_merged": 0, "events_rehomed": 0}

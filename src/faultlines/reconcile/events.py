@@ -37,8 +37,11 @@ SYMMETRIC = frozenset({"armed_clash", "alliance", "rivalry", "merger", "split", 
 
 _COLUMNS = (
     "id, document_id, type, actor1_id, actor2_id, place_id, date_start, date_end, date_precision, "
-    "canonical_id, modality"
+    "canonical_id, modality, place_precision"
 )
+# A country borrowed from the surrounding text says almost nothing about where an event was: it must
+# not keep a report from joining the local one it belongs to.
+_WEAK_PLACE = "inferred_from_context"
 
 
 def family(event_type: str) -> str:
@@ -200,14 +203,18 @@ def _months(when: When) -> list[str]:
     return out
 
 
-def _candidate(row: sqlite3.Row, folds: ActorFold, sentence: int) -> Candidate:
+def _candidate(row: sqlite3.Row, folds: ActorFold, places: PlaceIndex, sentence: int) -> Candidate:
+    place = row["place_id"]
+    info = places.get(place)
+    if row["place_precision"] == _WEAK_PLACE and info is not None and info.level == 0:
+        place = None
     return Candidate(
         id=row["id"],
         document_id=row["document_id"],
         family=family(row["type"]),
         actor1=folds.fold(row["actor1_id"]),
         actor2=folds.fold(row["actor2_id"]),
-        place=row["place_id"],
+        place=place,
         when=When(row["date_start"], row["date_end"], row["date_precision"]),
         sentence=sentence,
     )
@@ -228,7 +235,7 @@ def load_matcher(conn: sqlite3.Connection, folds: ActorFold, places: PlaceIndex)
     sentences = _first_sentences(conn, where)
     rows = conn.execute(f"SELECT {_COLUMNS} FROM events WHERE {where} ORDER BY canonical_id IS NOT NULL, id").fetchall()
     for row in rows:
-        event = _candidate(row, folds, sentences.get(row["id"], 0))
+        event = _candidate(row, folds, places, sentences.get(row["id"], 0))
         if row["canonical_id"] is None:
             group = Group(event.id, event.family, event.actor1, event.actor2, event.place, event.when)
             group.documents.add(event.document_id)
@@ -253,7 +260,7 @@ def merge_pending(conn: sqlite3.Connection, folds: ActorFold, places: PlaceIndex
     matcher = load_matcher(conn, folds, places)
     links: list[tuple[int | None, int]] = []
     for local, members in _local_groups(
-        [_candidate(r, folds, sentences.get(r["id"], 0)) for r in pending], folds, places
+        [_candidate(r, folds, places, sentences.get(r["id"], 0)) for r in pending], folds, places
     ):
         probe = Candidate(
             local.id,
@@ -282,8 +289,37 @@ def merge_pending(conn: sqlite3.Connection, folds: ActorFold, places: PlaceIndex
         [(c, e) for c, e in links if c is not None],
     )
     merged = sum(1 for c, _ in links if c is not None)
+    touched = {c or e for c, e in links}
+    _fill_canonical(conn, matcher, touched)
     log.info("reconciled %d new events, %d merged into others", len(pending), merged)
-    return merged, {c or e for c, e in links}
+    return merged, touched
+
+
+def _fill_canonical(conn: sqlite3.Connection, matcher: Matcher, touched: set[int]) -> None:
+    """Give a canonical event the date and place its other reports know when its own report lacks them
+    (an undated article's pledge takes the day and town of the dated one)."""
+    for canonical in touched:
+        group = matcher.groups.get(canonical)
+        row = conn.execute(
+            "SELECT place_id, place_precision, date_start FROM events WHERE id = ?", (canonical,)
+        ).fetchone()
+        if group is None or row is None:
+            continue
+        info = matcher.places.get(row["place_id"])
+        weak = row["place_id"] is None or (
+            row["place_precision"] == _WEAK_PLACE and info is not None and info.level == 0
+        )
+        if weak and group.place is not None and group.place != row["place_id"]:
+            conn.execute(
+                "UPDATE events SET place_id = ?, place_precision = (SELECT place_precision FROM events "
+                "WHERE (id = ? OR canonical_id = ?) AND place_id = ? LIMIT 1) WHERE id = ?",
+                (group.place, canonical, canonical, group.place, canonical),
+            )
+        if row["date_start"] is None and group.when.dated:
+            conn.execute(
+                "UPDATE events SET date_start = ?, date_end = ?, date_precision = ? WHERE id = ?",
+                (group.when.start, group.when.end, group.when.precision, canonical),
+            )
 
 
 def _local_groups(events: list[Candidate], folds: ActorFold, places: PlaceIndex) -> list[tuple[Group, list[Candidate]]]:
