@@ -101,37 +101,9 @@ def _filters(
     return " AND ".join(where), params
 
 
-def list_events(
-    conn: sqlite3.Connection,
-    *,
-    actor: str | None = None,
-    event_type: str | None = None,
-    date_from: str | None = None,
-    date_to: str | None = None,
-    place: str | None = None,
-    limit: int | None = None,
-    offset: int = 0,
-    modality: str | None = None,
-) -> list[dict[str, Any]]:
-    """Active events in date order (undated last), filtered by actor, type, date range, place and modality.
-
-    ``actor`` is an id, name or alias (merged actors included); ``place`` matches the place name;
-    a date filter keeps events whose interval overlaps the range; ``offset`` skips the first events
-    (paging, with ``limit``).
-    """
-    return list(
-        iter_events(
-            conn,
-            actor=actor,
-            event_type=event_type,
-            date_from=date_from,
-            date_to=date_to,
-            place=place,
-            limit=limit,
-            offset=offset,
-            modality=modality,
-        )
-    )
+def list_events(conn: sqlite3.Connection, **filters: Any) -> list[dict[str, Any]]:
+    """Active events in date order (undated last); the filters and paging of :func:`iter_events`."""
+    return list(iter_events(conn, **filters))
 
 
 def iter_events(
@@ -146,7 +118,12 @@ def iter_events(
     offset: int = 0,
     modality: str | None = None,
 ) -> Iterator[dict[str, Any]]:
-    """:func:`list_events` one event at a time, for exports that must not hold the whole set."""
+    """Active events in date order (undated last), one at a time (exports never hold the whole set).
+
+    Filtered by actor, type, date range, place and modality: ``actor`` is an id, name or alias (merged
+    actors included); ``place`` matches the place or first-level region name; a date filter keeps events
+    whose interval overlaps the range; ``offset`` skips the first events (paging, with ``limit``).
+    """
     where, params = _filters(
         conn,
         actor=actor,
