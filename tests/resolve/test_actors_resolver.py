@@ -190,3 +190,62 @@ def test_a_masthead_is_not_a_group_but_named_fronts_are() -> None:
     keys = {m.key for m in _resolve(text, date(2015, 1, 27))}
     assert "levant-front" in keys and provisional_key("Jaysh al-Fateh") in keys
     assert not any("northern" in key for key in keys)
+
+
+def test_a_parent_acronym_in_brackets_is_not_a_new_acronym() -> None:
+    # "Katiba Gourma (JNIM)" names the unit's parent; JNIM stays JNIM, the unit resolves to its KB entry
+    text = "Katiba Gourma (JNIM) militants captured seven fighters near Ntillit. JNIM later denied it."
+    mentions = _resolve(text, date(2022, 6, 7), country="ML")
+    found = {(m.text, m.char_start): m.actor_id for m in mentions}
+    assert found[("Katiba Gourma", 0)] == "katiba-gourma"
+    assert {a for (t, _), a in found.items() if t == "JNIM"} == {"group-for-the-support-of-islam-and-muslims"}
+    assert default_kb().get("katiba-gourma").parent == "group-for-the-support-of-islam-and-muslims"
+
+
+def test_curated_press_names_and_acronyms_of_armed_groups() -> None:
+    cases = [
+        ("Clashes took place between JaS and Ahrar al Sham in Sosyan village.", "SY", "JaS", "levant-front"),
+        (
+            "HBDH militants attacked police officers in Sur town, Diyarbakir.",
+            "TR",
+            "HBDH",
+            "peoples-united-revolutionary-movement",
+        ),
+        (
+            "Members of the FARC Dissident group ambushed the police station.",
+            "CO",
+            "FARC Dissident group",
+            "farc-dissidents",
+        ),
+        (
+            "Free Syrian Police members were killed in Ras al-Ain town.",
+            "SY",
+            "Free Syrian Police",
+            "free-syrian-police",
+        ),
+        (
+            "The army killed a presumed AQMI militant in the Fouzar mountain area.",
+            "DZ",
+            "AQMI",
+            "al-qaida-organization-in-the-islamic-maghreb",
+        ),
+        ("JWS operating under OPS shelled QSD positions near Tal Tamr.", "SY", "OPS", "operation-peace-spring"),
+    ]
+    for text, country, mention, actor_id in cases:
+        assert _by_text(_resolve(text, date(2022, 5, 1), country=country)).get(mention) == actor_id, text
+
+
+def test_a_named_royal_army_is_not_the_state_army() -> None:
+    text = "Fighting broke out between soldiers and Myanmar's Royal Dragon Army near Monywa."
+    found = _by_text(_resolve(text, date(2022, 5, 1), country="MM"))
+    assert found["Myanmar's Royal Dragon Army"] == "myanmar-royal-dragon-army"
+    assert found["soldiers"] == "state-mm-military"
+
+
+def test_regional_and_federal_state_units_belong_to_the_state() -> None:
+    ethiopia = _by_text(_resolve("TPLF forces clashed with Afar regional special forces in Berahle.", country="ET"))
+    assert ethiopia["regional special forces"] == "state-et-police"
+    somalia = _by_text(_resolve("Al Shabaab attacked a Galmudug security forces base in Baxdo village.", country="SO"))
+    assert somalia["Galmudug security forces"] == "state-so-military"
+    iraq = _by_text(_resolve("Iraqi Rapid Reaction Force destroyed an IS hideout in Diyala.", country="IQ"))
+    assert iraq["Iraqi Rapid Reaction Force"] == "state-iq-police"

@@ -126,6 +126,10 @@ GENERIC_STATE_TERMS: dict[str, tuple[str, ...]] = {
         "policeman",
         "a policeman",
         "police station",
+        # Ethiopia's regional special forces are regional paramilitary police
+        "regional special forces",
+        "regional special force",
+        "municipal guards",
     ),
     "government": ("the government", "the authorities", "the regime"),
 }

@@ -25,6 +25,21 @@ def _acronym_like(token: str, name: str) -> bool:
     return token.isupper() or letters.lower()[0] == initials[:1] or letters.lower() in initials
 
 
+def _initials_fit(token: str, name: str) -> bool:
+    """Whether the letters of ``token`` appear, in order, among the initials of ``name``'s words."""
+    initials = iter("".join(w[0] for w in re.findall(r"[A-Za-z]+", name)).lower())
+    return all(ch in initials for ch in re.sub(r"[^A-Za-z]", "", token).lower())
+
+
+def _names_another(ctx: DocContext, token: str, item: Found) -> bool:
+    """ "Katiba Gourma (JNIM)": a KB acronym of another actor that does not abbreviate the name
+    names the group's parent or ally, not the group."""
+    known = ctx.kb.by_acronym(token)
+    if not known or (item.actor is not None and item.actor in known):
+        return False
+    return not _initials_fit(token, item.provisional_name or item.text)
+
+
 def definitions(ctx: DocContext, found: list[Found]) -> dict[str, Found]:
     """Acronym -> the finding it abbreviates, from definitions next to a named mention."""
     text = ctx.text
@@ -36,7 +51,11 @@ def definitions(ctx: DocContext, found: list[Found]) -> dict[str, Found]:
         before = text[max(0, item.start - 60) : item.start]
         other = _BEFORE.search(before) or _STANDS.search(before)
         for m in (match, other):
-            if m and _acronym_like(m.group(1), item.provisional_name or item.text):
+            if (
+                m
+                and _acronym_like(m.group(1), item.provisional_name or item.text)
+                and not _names_another(ctx, m.group(1), item)
+            ):
                 defined.setdefault(m.group(1), item)
     return defined
 

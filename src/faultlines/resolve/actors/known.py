@@ -93,7 +93,7 @@ def _country_after(ctx: DocContext, end: int) -> tuple[str | None, bool]:
 def _generic_state(ent: Span, ctx: DocContext) -> Found | None:
     """ "the army", "police officers": the state forces of the country the phrase names ("the
     regime in Baghdad") or else of the document's country, if known."""
-    if _glued(ent) or _non_state_modifier(ent):
+    if (_glued(ent) and not _regional_unit(ent)) or _non_state_modifier(ent):
         return None
     named, foreign = _country_after(ctx, ent.end_char)
     home = named or (None if foreign else ctx.country)
@@ -105,6 +105,12 @@ def _generic_state(ent: Span, ctx: DocContext) -> Found | None:
     if actor is None:
         return None
     return Found(ent.start_char, ent.end_char, ent.text, "kb", 0.7, actor, kind=actor.kind)
+
+
+def _regional_unit(span: Span) -> bool:
+    """ "Amhara regional special forces": the region named before a "regional ..." unit does not
+    make it a group's own name."""
+    return span[0].lower_ == "regional"
 
 
 _NON_STATE = frozenset(
