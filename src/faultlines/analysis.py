@@ -8,6 +8,7 @@ workers through :func:`configure`.
 from __future__ import annotations
 
 import logging
+import re
 import time
 from bisect import bisect_right
 from dataclasses import dataclass, replace
@@ -158,14 +159,18 @@ def _place_mentions(doc: Any, sentences: list[SentenceRecord], actors: list[Ment
     """Gazetteer names in the text that are not people or actors, resolved together."""
     from faultlines.resolve.places import PlaceContext, find_place_mentions, get_gazetteer, resolve_places
 
+    names = [m for m in find_place_mentions(doc.text) if m.start is not None and m.end is not None]
+    spans = [(m.start or 0, m.end or 0) for m in names]
+    entities = [
+        (e.start_char, e.end_char)
+        for e in doc.ents
+        if e.label_ in _NOT_PLACES and not _org_at_place(e) and not _org_of_places(e, spans)
+    ]
     taken = [(m.start, m.end) for m in actors]
-    taken += [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _NOT_PLACES and not _org_at_place(e)]
     found = [
         m
-        for m in find_place_mentions(doc.text)
-        if m.start is not None
-        and m.end is not None
-        and not any(m.start < end and start < m.end for start, end in taken)
+        for m in names
+        if not _overlaps(m, taken) and (_place_cue(doc.text, m.start or 0, m.end or 0) or not _overlaps(m, entities))
     ]
     countries = tuple(sorted({str(m.value["country"]) for m in actors if m.value.get("country")}))
     resolved = resolve_places(found, context=PlaceContext(countries=countries), gazetteer=get_gazetteer())
@@ -186,9 +191,57 @@ _LOCATIVE = frozenset({"in", "near", "at", "outside", "around", "into", "inside"
 
 
 def _org_at_place(ent: Any) -> bool:
-    """An unknown name the NER calls ORG right after a locative preposition ("in Al Malahit") is
-    more likely a place the gazetteer may know than an organisation."""
-    return ent.label_ == "ORG" and ent.start > 0 and ent.doc[ent.start - 1].lower_ in _LOCATIVE
+    """An unknown name the NER calls ORG or PERSON right after a locative preposition ("in Al
+    Malahit", "demonstrated in Dijon") is more likely a place the gazetteer may know."""
+    return ent.label_ in ("ORG", "PERSON") and ent.start > 0 and ent.doc[ent.start - 1].lower_ in _LOCATIVE
+
+
+#: Words that may sit between place names in an entity that is only a place ("Tal Madeeq town").
+_PLACE_FILLER = re.compile(
+    r"^(?:[\s,()\-]|\b(?:town|village|city|area|district|countryside|governorate|province|region|"
+    r"neighbou?rhood|camp|of|the)\b)*$",
+    re.IGNORECASE,
+)
+
+
+_TOWN_WORD_AFTER = re.compile(r"\s+(?:town|village|city|countryside|district|governorate|province)\b", re.I)
+
+
+_CODED_BEFORE = re.compile(r"\bcoded (?:to|as)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$", re.I)
+
+
+def _place_cue(text: str, start: int, end: int) -> bool:
+    """A name the text itself marks as a place, whatever the NER says: "Tal Madeeq town",
+    "Aleppo countryside", a bracketed container "(Cheongju)" / "(Larkana, Sindh)", "coded as Patna"."""
+    if _TOWN_WORD_AFTER.match(text, end) or _TOWN_WORD_AFTER.search(text, start, end):
+        return True
+    if _CODED_BEFORE.search(text, max(start - 40, 0), start):
+        return True
+    return text[max(start - 1, 0) : start] == "(" and text[end : end + 1] in (")", ",")
+
+
+def _overlaps(mention: Any, spans: list[tuple[int, int]]) -> bool:
+    return any((mention.start or 0) < end and start < (mention.end or 0) for start, end in spans)
+
+
+def _org_of_places(ent: Any, spans: list[tuple[int, int]]) -> bool:
+    """An ORG entity that is nothing but gazetteer names and place words ("Yakovlivka, Kharkiv",
+    "Qanawat town"), or such a PERSON in brackets or after a comma ("Estreito (Maranhao)"), is a place
+    the NER mislabelled."""
+    if ent.label_ == "PERSON":
+        if ent.start == 0 or ent.doc[ent.start - 1].text not in ("(", ","):
+            return False  # a person's name is a place only where a container would stand
+    elif ent.label_ != "ORG":
+        return False
+    inside = sorted((s, e) for s, e in spans if ent.start_char <= s and e <= ent.end_char)
+    if not inside or inside == [(ent.start_char, ent.end_char)]:
+        return False  # a lone name the NER calls an organisation may well be one
+    rest, cursor = [], ent.start_char
+    for start, end in inside:
+        rest.append(ent.doc.text[cursor:start])
+        cursor = max(cursor, end)
+    rest.append(ent.doc.text[cursor : ent.end_char])
+    return all(_PLACE_FILLER.match(part) for part in rest)
 
 
 def sentence_of(sentences: list[SentenceRecord], offset: int) -> int:

@@ -76,7 +76,7 @@ TERRITORIAL_TYPES = frozenset({
 })  # fmt: skip
 
 
-def _place(candidate: Any, places: list[MentionRecord]) -> tuple[dict[str, Any] | None, str | None]:
+def _place(candidate: Any, places: list[MentionRecord], text: str = "") -> tuple[dict[str, Any] | None, str | None]:
     """The event's place: its own place arguments (best first), else the nearest place of its
     sentence, else the last one the text named before it (``inferred_from_context``).
 
@@ -84,29 +84,127 @@ def _place(candidate: Any, places: list[MentionRecord]) -> tuple[dict[str, Any] 
     argument the gazetteer cannot name ("the Iraqi side of the border crossing") points back to the
     last town the text named, never to a country."""
     resolved = [m for m in places if m.value.get("place")]
+    coded = _coded_place(candidate, resolved, text)
+    if coded is not None:
+        return coded.value["place"], coded.value["place"].get("precision")
     territorial = candidate.type in TERRITORIAL_TYPES
     own = [hit for span in candidate.places if (hit := _overlapping(resolved, span)) is not None]
     if territorial:
         own = sorted(own, key=lambda m: m.value["place"].get("precision") in _COARSE)
-    if own:
-        return own[0].value["place"], own[0].value["place"].get("precision")
     line = _line_of(candidate)
-    same = [
-        m
-        for m in resolved
-        if m.sentence == candidate.sentence_index
-        and m.value["place"]["precision"] != "country"
-        and line[0] <= m.start < line[1]
-    ]
+    same = [m for m in resolved if m.sentence == candidate.sentence_index and line[0] <= m.start < line[1]]
+    if not territorial:
+        own = sorted(
+            own, key=lambda m: (m.value["place"].get("precision") == "country", not _after_locative(m, candidate))
+        )
+    if not territorial:
+        # "gathered in Bordeaux ... heading to Paris", "In Irapuato, gunmen attacked ... in Colonia X":
+        # the town a locative introduces, best in the clause's opening, is where it happened
+        located = [m for m in same if m.value["place"]["precision"] not in _COARSE and _after_locative(m, candidate)]
+        opening = [m for m in located if _in_opening(m, candidate)]
+        if opening:
+            own = opening[:1] + own
+        elif own and not _after_locative(own[0], candidate):
+            own = located[:1] + own
+    if own:
+        return _finest(own[0], same, candidate)
+    same = [m for m in same if m.value["place"]["precision"] != "country"]
     if same:
-        nearest = min(same, key=lambda m: abs(m.start - candidate.trigger[0]))
-        return nearest.value["place"], nearest.value["place"].get("precision")
+        nearest = min(same, key=lambda m: (not _after_locative(m, candidate), abs(m.start - candidate.trigger[0])))
+        return _finest(nearest, same, candidate)
     before = [m for m in resolved if m.sentence < candidate.sentence_index]
     if territorial and _definite_place_argument(candidate):
         before = [m for m in before if m.value["place"].get("precision") not in _COARSE] or before
+        named = _named_before(candidate, before, text)
+        if named is not None:
+            return named.value["place"], "inferred_from_context"
     if before:
-        return before[-1].value["place"], "inferred_from_context"
+        return _contained(before[-1], before).value["place"], "inferred_from_context"
     return None, None
+
+
+_CODED = re.compile(r"\bcoded (?:to|as)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$", re.I)
+
+
+def _coded_place(candidate: Any, resolved: list[MentionRecord], text: str) -> MentionRecord | None:
+    """The place an ACLED-style note says its event is coded to ("across Bihar state (coded as
+    Patna)", "Coded as provincial capital Baquba city"), in the event's sentence or the next."""
+    for mention in resolved:
+        close = 0 <= mention.sentence - candidate.sentence_index <= 1
+        coarse = mention.value["place"].get("precision") == "country"
+        if close and not coarse and _CODED.search(text[max(mention.start - 40, 0) : mention.start]):
+            return mention
+    return None
+
+
+def _finest(chosen: MentionRecord, same: list[MentionRecord], candidate: Any) -> tuple[dict[str, Any], str | None]:
+    """The chosen place, or when it is a region, the nearest town of the same line inside it:
+    "a march in Aracaju (Sergipe)", "an airstrike in Ar Rutba ... of Anbar" happened in the town."""
+    chosen = _contained(chosen, same)
+    place = chosen.value["place"]
+    if place.get("precision") != "region":
+        return place, place.get("precision")
+    inside = [
+        m
+        for m in same
+        if m.value["place"].get("precision") not in _COARSE
+        and m.value["place"].get("country") == place.get("country")
+        and m.value["place"].get("admin1") == place.get("admin1")
+    ]
+    if not inside:
+        return place, place.get("precision")
+    town = min(inside, key=lambda m: abs(m.start - candidate.trigger[0]))
+    return town.value["place"], town.value["place"].get("precision")
+
+
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|at|outside|around|inside)\s+(?:the\s+)?(?:town of\s+|city of\s+)?$", re.I)
+
+
+def _after_locative(mention: MentionRecord, candidate: Any) -> bool:
+    """True when a locative word introduces the place ("gathered in Bordeaux"), not "from Katsina"."""
+    text, offset = candidate.evidence or "", candidate.sentence_span[0]
+    before = text[max(mention.start - offset - 24, 0) : max(mention.start - offset, 0)]
+    return bool(_LOCATIVE_BEFORE.search(before))
+
+
+def _named_before(candidate: Any, before: list[MentionRecord], text: str) -> MentionRecord | None:
+    """The last earlier place the text named with a head noun of the event's definite place argument
+    (or of its "of" phrase): "the Iraqi side of the border crossing" -> "the Al-Qaim border crossing"."""
+    heads: set[str] = set()
+    for start, end in candidate.places:
+        words = re.findall(r"[a-z]+", text[start:end].lower())[-1:]
+        of = re.match(r"\s+of\s+(?:the\s+)?((?:[a-z-]+\s*){1,3})", text[end : end + 40].lower())
+        words += of.group(1).split() if of else []
+        heads.update(w for w in words if len(w) > 3)
+    for mention in reversed(before):
+        following = re.findall(r"[a-z]+", text[mention.end : mention.end + 30].lower())[:3]
+        if heads.intersection(following):
+            return mention
+    return None
+
+
+def _in_opening(mention: MentionRecord, candidate: Any) -> bool:
+    """True when the place sits in the sentence's opening adverbial, before its trigger and agent
+    ("On 26 April 2022, in Irapuato, Guanajuato, armed individuals attacked ...")."""
+    first = min([candidate.trigger[0], *(start for start, _ in candidate.actor1)])
+    return mention.end <= first
+
+
+def _contained(chosen: MentionRecord, same: list[MentionRecord]) -> MentionRecord:
+    """The place ``chosen`` qualifies when it only names its container ("in Cuautla, Morelos",
+    "Ratodero town (Larkana, Sindh)": Cuautla, Ratodero); else ``chosen`` itself."""
+    for _ in range(len(same)):
+        holder = next((m for m in same if m is not chosen and _holds(m, chosen)), None)
+        if holder is None:
+            break
+        chosen = holder
+    return chosen
+
+
+def _holds(mention: MentionRecord, other: MentionRecord) -> bool:
+    """True when ``other`` sits in the container text written right after ``mention``."""
+    container = str(mention.value.get("container") or "")
+    return bool(container) and mention.end <= other.start and other.end <= mention.end + len(container) + 4
 
 
 def _sibling_place(
@@ -309,7 +407,7 @@ def join_events(
             actor1 = _first_actor_before(c, actors, c.type)
         if actor1:
             last[c.type] = (c.sentence_index, actor1)
-        place, place_precision = _place(c, places)
+        place, place_precision = _place(c, places, text)
         if c.type in TERRITORIAL_TYPES and not c.places:
             place, place_precision = _sibling_place(c, candidates, records) or (place, place_precision)
         start, end, precision = _when(c, times, published, text)
