@@ -7,15 +7,8 @@ import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
+from faultlines.query.facts import actor_ref
 from faultlines.store.actors import canonical_id, find_actor
-
-
-def _actor(conn: sqlite3.Connection, actor_id: str | None) -> dict[str, Any] | None:
-    if not actor_id:
-        return None
-    actor_id = canonical_id(conn, actor_id)
-    row = conn.execute("SELECT id, name FROM actors WHERE id = ?", (actor_id,)).fetchone()
-    return {"id": row["id"], "name": row["name"]} if row else None
 
 
 def _place(conn: sqlite3.Connection, place_id: int | None, precision: str | None) -> dict[str, Any] | None:
@@ -46,10 +39,10 @@ def _as_dict(conn: sqlite3.Connection, row: sqlite3.Row) -> dict[str, Any]:
         "acled_event_type": row["acled_event_type"],
         "acled_sub_event_type": row["acled_sub_event_type"],
         "plover_type": row["plover_type"],
-        "actor1": _actor(conn, row["actor1_id"]),
-        "actor2": _actor(conn, row["actor2_id"]),
-        "associated_actors1": [_actor(conn, a) for a in json.loads(row["assoc_actor1_ids"] or "[]")],
-        "associated_actors2": [_actor(conn, a) for a in json.loads(row["assoc_actor2_ids"] or "[]")],
+        "actor1": actor_ref(conn, row["actor1_id"]),
+        "actor2": actor_ref(conn, row["actor2_id"]),
+        "associated_actors1": [actor_ref(conn, a) for a in json.loads(row["assoc_actor1_ids"] or "[]")],
+        "associated_actors2": [actor_ref(conn, a) for a in json.loads(row["assoc_actor2_ids"] or "[]")],
         "place": _place(conn, row["place_id"], row["place_precision"]),
         "date": {"start": row["date_start"], "end": row["date_end"], "precision": row["date_precision"]},
         "fatalities": fatalities,
@@ -63,12 +56,12 @@ def _as_dict(conn: sqlite3.Connection, row: sqlite3.Row) -> dict[str, Any]:
 def _filters(
     conn: sqlite3.Connection,
     *,
-    actor: str | None,
-    event_type: str | None,
-    date_from: str | None,
-    date_to: str | None,
-    place: str | None,
-    modality: str | None,
+    actor: str | None = None,
+    event_type: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    place: str | None = None,
+    modality: str | None = None,
 ) -> tuple[str, list[Any]]:
     """The WHERE clause (with ``?`` placeholders) and its parameters for the event filters."""
     where = ["e.status = 'active'", "e.canonical_id IS NULL"]
@@ -141,26 +134,9 @@ def iter_events(
         yield _as_dict(conn, row)
 
 
-def count_events(
-    conn: sqlite3.Connection,
-    *,
-    actor: str | None = None,
-    event_type: str | None = None,
-    date_from: str | None = None,
-    date_to: str | None = None,
-    place: str | None = None,
-    modality: str | None = None,
-) -> int:
-    """How many events :func:`list_events` would return without ``limit``/``offset``."""
-    where, params = _filters(
-        conn,
-        actor=actor,
-        event_type=event_type,
-        date_from=date_from,
-        date_to=date_to,
-        place=place,
-        modality=modality,
-    )
+def count_events(conn: sqlite3.Connection, **filters: str | None) -> int:
+    """How many events :func:`iter_events` would give for these filters, without ``limit``/``offset``."""
+    where, params = _filters(conn, **filters)
     return int(conn.execute(f"SELECT COUNT(*) FROM events e WHERE {where}", params).fetchone()[0])
 
 

@@ -43,6 +43,17 @@ def evidence_for(conn: sqlite3.Connection, subject_kind: str, subject_id: int) -
     return [dict(r) for r in rows]
 
 
+def interval_fields(row: sqlite3.Row) -> dict[str, Any]:
+    """The validity interval and confidence of a relation or control row, as the JSON shapes give them."""
+    return {
+        "from": row["valid_from"],
+        "from_precision": row["from_precision"],
+        "until": row["valid_until"],
+        "until_precision": row["until_precision"],
+        "confidence": row["confidence"],
+    }
+
+
 def valid_at(valid_from: str | None, valid_until: str | None, at: str) -> bool:
     """True when the interval [from, until) contains the ISO date ``at``; open ends are unbounded."""
     return (valid_from is None or valid_from <= at) and (valid_until is None or at < valid_until)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from faultlines.query.facts import RefCache, same_actor_ids, valid_at_sql
+from faultlines.query.facts import RefCache, interval_fields, same_actor_ids, valid_at_sql
 
 
 def _as_dict(refs: RefCache, row: sqlite3.Row, evidence: list[dict[str, Any]]) -> dict[str, Any]:
@@ -14,11 +14,7 @@ def _as_dict(refs: RefCache, row: sqlite3.Row, evidence: list[dict[str, Any]]) -
         "a": refs.actor(row["actor_a"]),
         "b": refs.actor(row["actor_b"]),
         "kind": row["kind"],
-        "from": row["valid_from"],
-        "from_precision": row["from_precision"],
-        "until": row["valid_until"],
-        "until_precision": row["until_precision"],
-        "confidence": row["confidence"],
+        **interval_fields(row),
         "evidence": evidence,
     }
 
