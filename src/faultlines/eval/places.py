@@ -33,7 +33,8 @@ WITHIN_KM = 25.0
 _ACTOR_PAREN = re.compile(r"\(([A-Z][^()\d]+)\)")
 _ACTOR_OF = re.compile(r"\bof ([A-Z][\w' -]+?)(?: \(|$)")
 _CODED_TO = re.compile(r"\bcoded (?:to|as)\s+(?:the\s+)?(?:\w+\s+of\s+)?$", re.IGNORECASE)
-_LOCATIVE = re.compile(r"\b(?:in|near|at|outside|around|close to|of|from)\s+(?:the\s+)?$", re.IGNORECASE)
+# Words before the event's place; "from" is left out: it names where people or fire came from.
+_LOCATIVE = re.compile(r"\b(?:in|near|at|outside|around|close to|of)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def actor_countries(actors: Sequence[str], gazetteer: Gazetteer) -> tuple[str, ...]:
@@ -154,7 +155,8 @@ def score(shared: Path, *, limit: int | None = None) -> dict[str, float | int]:
         "mentions": mentions_total,
         "events_per_second": round(counts.events / elapsed, 1),
         "mentions_per_second": round(mentions_total / elapsed, 1),
-        "lookups_per_second": round(_lookup_rate(gazetteer), 1),
+        "lookups_per_second": round(_lookup_rate(gazetteer, cold=True), 1),
+        "cached_lookups_per_second": round(_lookup_rate(gazetteer), 1),
     }
 
 
@@ -170,11 +172,19 @@ def _lookup_rate(
         "Sanaa",
         "Mogadishu",
     ),
+    *,
+    cold: bool = False,
 ) -> float:
-    """Plain ``Gazetteer.lookup`` calls per second over a fixed list of names."""
+    """Plain ``Gazetteer.lookup`` calls per second over a fixed list of names.
+
+    ``cold``: the gazetteer's kept answers are dropped before each round, so that every call reads
+    the index (the rate of first lookups); otherwise repeated names are answered from memory.
+    """
     rounds = 50
     started = time.perf_counter()
     for _ in range(rounds):
+        if cold:
+            gazetteer.clear_cache()
         for name in names:
             gazetteer.lookup(name)
     return rounds * len(names) / (time.perf_counter() - started)

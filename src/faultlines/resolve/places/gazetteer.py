@@ -23,6 +23,8 @@ from faultlines.resolve.places.model import (
 
 # How well a name matched: the entry's main name, one of its other names, or only the skeleton.
 MAIN_MATCH, ALIAS_MATCH, SKELETON_MATCH = 1.0, 0.9, 0.6
+# Answers kept per gazetteer before the caches start afresh (bounds memory in long-running servers).
+_CACHE_LIMIT = 100_000
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,9 @@ class Gazetteer:
         supplement = load_supplement()
         self._admin1_names = self._region_names(supplement)
         self._demonyms = {fold(k): v for k, v in supplement.get("demonyms", {}).items()}
+        # The index is read-only, so answers can be kept: documents name the same places again and again.
+        self._query_cache: dict[tuple[str, str], tuple[Entry, ...]] = {}
+        self._exists_cache: dict[tuple[str, str], bool] = {}
 
     @staticmethod
     def _region_names(supplement: dict) -> dict[tuple[str, str], str]:
@@ -72,6 +77,11 @@ class Gazetteer:
             con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
             self._local.con = con
         return con
+
+    def clear_cache(self) -> None:
+        """Forget the answers kept so far (for timing cold lookups)."""
+        self._query_cache.clear()
+        self._exists_cache.clear()
 
     # -- raw access ---------------------------------------------------------------------------
     def entries(self, name: str, *, fuzzy: bool = True) -> list[Entry]:
@@ -94,6 +104,16 @@ class Gazetteer:
         return [e for e in found if e.feature not in (ADMIN1, COUNTRY)]
 
     def _query(self, where: str, value: str, main: float, alias: float) -> list[Entry]:
+        cache_key = (where, value)
+        cached = self._query_cache.get(cache_key)
+        if cached is None:
+            cached = self._query_cache[cache_key] = tuple(self._query_uncached(where, value, main, alias))
+            if len(self._query_cache) > _CACHE_LIMIT:
+                self._query_cache.clear()
+                self._query_cache[cache_key] = cached
+        return list(cached)
+
+    def _query_uncached(self, where: str, value: str, main: float, alias: float) -> list[Entry]:
         sql = (
             "SELECT p.id, p.name, p.lat, p.lon, p.cc, p.admin1, p.gid, p.feature, p.pop, p.supplement,"
             f" MAX(n.main) FROM name n JOIN place p ON p.id = n.place WHERE {where} GROUP BY p.id"
@@ -106,13 +126,21 @@ class Gazetteer:
 
     def has_name(self, key: str) -> bool:
         """True when some entry is known under this exact name key (see :func:`name_key`)."""
-        row = self._con.execute("SELECT 1 FROM name WHERE key = ? LIMIT 1", (key,)).fetchone()
-        return row is not None
+        return self._exists("key", key)
 
     def has_skeleton(self, skeleton: str) -> bool:
         """True when some entry has this consonant skeleton (see :func:`skeleton_key`)."""
-        row = self._con.execute("SELECT 1 FROM name WHERE skel = ? LIMIT 1", (skeleton,)).fetchone()
-        return row is not None
+        return self._exists("skel", skeleton)
+
+    def _exists(self, column: str, value: str) -> bool:
+        found = self._exists_cache.get((column, value))
+        if found is None:
+            sql = f"SELECT 1 FROM name WHERE {column} = ? LIMIT 1"  # column is "key" or "skel"
+            found = self._con.execute(sql, (value,)).fetchone() is not None
+            if len(self._exists_cache) > _CACHE_LIMIT:
+                self._exists_cache.clear()
+            self._exists_cache[(column, value)] = found
+        return found
 
     def admin1_name(self, country: str, code: str) -> str | None:
         """Name of a first-level region ("Anbar" for IQ/01), None when unknown."""

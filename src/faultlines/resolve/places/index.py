@@ -33,14 +33,15 @@ from faultlines.resolve.places.model import ADMIN1, ADMIN2, COUNTRY, POPULATED_P
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 # GeoNames second-level districts, written by scripts/build_places_districts.py.
 DISTRICTS_FILE = "districts.tsv.gz"
 _LATIN = re.compile(r"^[a-z0-9 .,'()\-/&]+$")
 # Words GeoNames puts around region names that reporting leaves out ("Muhafazat Kirkuk").
 _REGION_WORDS = re.compile(
     r"\b(regi[oó]n del?|province d[eu]|provincia del?|departamento del?|mkoa wa|"
-    r"muhafazat|governorate|department|province|oblast|region|mayorality of|sha`biyat|wilayat-e|state|"
+    r"muhafazat|governorate|department|province|oblast|oblysy|sheng|respublika|voivodeship|region|"
+    r"mayorality of|sha`biyat|wilayat-e|state|"
     r"departamento de|estado de|provincia de|prefecture|county|district)\b",
     re.IGNORECASE,
 )

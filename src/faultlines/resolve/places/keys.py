@@ -7,6 +7,7 @@ looser fallback for vowel variants (Zor/Zawr, Deir/Dayr, Homs/Hims).
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -22,6 +23,7 @@ _ARTICLES = wordset("al el il ul ar er as es ash esh ad ed adh at et ath az ez a
 _FUSED_ARTICLE = re.compile(r"^[ae](sh|th|dh|[tdrzsn])(?=\1)")
 _ABU = frozenset({"abu", "abou", "albu", "bu", "abo"})
 _APOSTROPHES = re.compile(r"[’'`ʿʾ‘´]")
+_ASCII_APOSTROPHES = re.compile(r"['`]")
 _SEPARATORS = re.compile(r"[^a-z0-9]+")
 _DOUBLED = re.compile(r"(.)\1+")
 
@@ -67,8 +69,11 @@ DESCRIPTORS: dict[str, str] = {
 }
 
 
+@functools.lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
-    """Lower-case ASCII form of ``text``: accents stripped, apostrophes dropped."""
+    """Lower-case ASCII form of ``text``: accents stripped, apostrophes dropped (cached: words repeat)."""
+    if text.isascii():
+        return _ASCII_APOSTROPHES.sub("", text).lower() if "'" in text or "`" in text else text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _APOSTROPHES.sub("", stripped).lower()
@@ -96,8 +101,9 @@ def name_tokens(text: str) -> list[str]:
     return tokens
 
 
+@functools.lru_cache(maxsize=200_000)
 def name_key(text: str) -> str:
-    """Spelling-unified key of a place name; equal keys are the same spelling family."""
+    """Spelling-unified key of a place name; equal keys are the same spelling family (cached)."""
     return " ".join(name_tokens(text))
 
 
@@ -111,8 +117,9 @@ def _skeleton(token: str) -> str:
     return _DOUBLED.sub(r"\1", head + rest)
 
 
+@functools.lru_cache(maxsize=100_000)
 def skeleton_key(text: str) -> str:
-    """Consonant skeleton of a place name, for vowel-variant fallbacks."""
+    """Consonant skeleton of a place name, for vowel-variant fallbacks (cached)."""
     return " ".join(_skeleton(t) for t in name_tokens(text))
 
 

@@ -7,6 +7,7 @@ text that is (almost) all lower case any word may start one, but only well-known
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from dataclasses import dataclass
@@ -37,24 +38,35 @@ _NOT_PLACES = wordset(
     "militants many most several some among other others one two three four new north south east west "
     "northern southern eastern western central post leave reply comment levant sunni shia abu al bin "
     "free far seen split loss mobile reading bath nice union center centre human rights law arab coast "
-    "secretary gen university college court hospital square"
+    "secretary gen university college court hospital square confederation federation association council "
+    "committee coalition alliance movement manage log login accept"
 )
 # A lower-case Arabic article hyphenated to a capitalised name: "al-Ain", "ez-Zor".
 _ARTICLE_NAME = re.compile(r"^(?:al|el|ad|adh|ar|as|ash|at|ath|az|ez|an|ed|er|es|et|en)-[A-Z]")
+# "Mr. Kerry", "Gen. Petraeus": a name after a title is a person's.
+_TITLES = wordset("mr mrs ms dr gen lt col maj capt sen rep")
 _PREPOSITIONS = wordset("in near at outside around from to into of across toward towards between")
 # "Velykomykhailivka, Dnipropetrovsk", "Sarwan (Aleppo)", "Tawileh town": a place name follows.
 _FOLLOWED_BY_PLACE_CUE = re.compile(
-    r"\s*(?:\(|,\s*[A-Z]|(?:town|village|city|district)\b|in the (?:north|south|east|west)\b)"
+    r"\s*(?:\(|,\s*[A-Z]|(?:town|village|city|district|township|county|municipality|locality|LGA|woreda|"
+    r"tehsil|commune|sub-?district|neighbou?rhood)\b|in the (?:north|south|east|west)\b)"
 )
+# A preposition capitalised because it opens a sentence ("In Syria, ...") is no part of the name after it.
+_OPENERS = _PREPOSITIONS
 _LOCATIVES = wordset("in near at outside around into toward towards")
 _FOLLOWED_BY_DIRECTION = re.compile(r"\s*in the (?:north|south|east|west)\b")
 _HYPHENATED_LOWER = re.compile(r"-[a-z]{3,}")
 # "Baath party", "Baathist loyalists": a name that heads a party or movement is not a place.
-_FOLLOWED_BY_PARTY = re.compile(r"\s+(?:party|parties|loyalists|ideology)\b", re.IGNORECASE)
+# "Fano militias", "Buganda youth", "Meru ethnic militia": a name that heads a group of people is an actor.
+_FOLLOWED_BY_PARTY = re.compile(
+    r"\s+(?:party|parties|loyalists|ideology|(?:ethnic\s+|communal\s+|clan\s+)?(?:militias?|militiamen|youths?|"
+    r"clans?|sub-clans?|tribesmen|tribe))\b",
+    re.IGNORECASE,
+)
 _PARENS = re.compile(r"\s*\(([^()]{2,120})\)")
 _CONTAINER_GAP = re.compile(
     r"^\s*(?:(?:town|village|city|area|district|township|neighbou?rhood|municipality|locality|LGA|"
-    r"corregimiento|vereda|parish|county|sub-county|tehsil|mandal|woreda|regency|camp)\s+)?"
+    r"corregimiento|vereda|parish|county|sub-county|tehsil|mandal|woreda|regency|camp)\s+)?(?:cent(?:er|re)\s*)?"
     r"(?:,\s*(?:in\s+|(?:north|south|east|west)(?:east|west)?(?:ern)?\s+of\s+)?|in\s+|of\s+)(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -70,8 +82,8 @@ class _Span:
 
 def is_lower_cased(text: str) -> bool:
     """True when the text has (almost) no capitals, as in stop-word-stripped dumps."""
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) < 0.01
+    letters = sum(map(str.isalpha, text))
+    return letters > 0 and sum(map(str.isupper, text)) / letters < 0.01
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -137,9 +149,10 @@ class MentionFinder:
             return self._notable(text, 20_000, districts=listed)
         return True
 
-    def spans(self, text: str) -> list[_Span]:
-        """Longest gazetteer names in ``text``, left to right, not overlapping."""
-        lower = is_lower_cased(text)
+    def spans(self, text: str, lower: bool | None = None) -> list[_Span]:
+        """Longest gazetteer names in ``text``, left to right, not overlapping (``lower``: see
+        :func:`is_lower_cased`, computed when not given)."""
+        lower = is_lower_cased(text) if lower is None else lower
         words = [
             (m.start(), m.start() + len(_strip_possessive(m.group())), _strip_possessive(m.group()))
             for m in _WORD.finditer(text)
@@ -158,6 +171,8 @@ class MentionFinder:
     def _span_at(self, text: str, words: list[tuple[int, int, str]], i: int, lower: bool) -> tuple[_Span, int] | None:
         first = words[i][2]
         if not lower and not first[0].isupper():
+            return None
+        if i > 0 and fold(words[i - 1][2]) in _TITLES:
             return None
         after_prep = i > 0 and fold(words[i - 1][2]) in _PREPOSITIONS
         for n in range(min(MAX_WORDS, len(words) - i), 0, -1):
@@ -200,6 +215,7 @@ class MentionFinder:
         before = (
             k >= 0
             and words[k][2][0].isupper()
+            and fold(words[k][2]) not in _OPENERS
             and not _HYPHENATED_LOWER.search(words[k][2])  # "ISIL-controlled Raqa"
             and not text[words[k][1] : words[k + 1][0]].strip()
         )
@@ -225,13 +241,15 @@ class MentionFinder:
         """True when some comma-separated part names a place ("Paikoro, Niger": Niger does)."""
         if text.lstrip()[:1].islower():
             return False  # "(coded to Ciudad Bolivar, Bolivar)" is a remark, not a container
+        if text.strip().isupper() and "," not in text and not self.gazetteer.country_code(text.strip()):
+            return False  # "Treviso Province (LN)": a party's initials, unless a country's ("(DRC)")
         parts = [split_descriptor(part.strip())[0] for part in text.split(",")]
         return any(part and part[0].isupper() and self.gazetteer.has_name(name_key(part)) for part in parts)
 
     def find(self, text: str) -> list[PlaceMention]:
         """Mentions with their sentence and, where the text gives it, their container."""
-        spans = self.spans(text)
         lower = is_lower_cased(text)
+        spans = self.spans(text, lower)
         sentences = _sentences(text)
         mentions = []
         for k, span in enumerate(spans):
@@ -261,4 +279,10 @@ def find_place_mentions(doc_or_text: Any, *, gazetteer: Gazetteer | None = None)
     gives right after it: "in Sarwan (Aleppo)" or "Hawija, in Kirkuk province".
     """
     text = doc_or_text if isinstance(doc_or_text, str) else str(doc_or_text.text)
-    return MentionFinder(gazetteer or get_gazetteer()).find(text)
+    return _finder(gazetteer or get_gazetteer()).find(text)
+
+
+@functools.lru_cache(maxsize=4)
+def _finder(gazetteer: Gazetteer) -> MentionFinder:
+    """One finder per gazetteer (it holds nothing per document)."""
+    return MentionFinder(gazetteer)

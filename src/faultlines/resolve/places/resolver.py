@@ -76,6 +76,8 @@ class PlaceResolver:
         self._outer_cache: dict[str, list[Entry]] = {}
         # Countries of the other places (not countries) the document names confidently.
         self._region_countries: set[str] = set()
+        # Countries the document names outright ("Syria"): their towns are not foreign to it.
+        self._named_countries: set[str] = set()
 
     # -- evidence -------------------------------------------------------------------------
     def hints(self, mention: PlaceMention) -> _Hints:
@@ -160,7 +162,12 @@ class PlaceResolver:
         if any(e.population >= FOREIGN_CITY_POPULATION for e in exact):
             return exact  # "Milano" is Milan, not a spelling variant of Malyn (Ukraine)
         seen = {e.id for e in exact}
-        return exact + [e for e in self.gz.entries_by_skeleton(hints.bare) if e.id not in seen]
+        variants = [e for e in self.gz.entries_by_skeleton(hints.bare) if e.id not in seen]
+        if wanted:
+            # A spelling variant is only worth trying where the text points: "Nijmeh" in a Lebanese
+            # note is not Nanjing, nor "Gwacheon" (Korea) Wuhan, however large they are.
+            variants = [e for e in variants if e.country in wanted]
+        return exact + variants
 
     def fits_container(self, entry: Entry, hints: _Hints) -> bool:
         """True when ``entry`` lies in a place the text puts it in (same region, or close by)."""
@@ -252,6 +259,8 @@ class PlaceResolver:
             return 0.0
         if entry.country in hints.sentence_countries or entry.country in hints.container_countries:
             return 0.0
+        if entry.country in self._named_countries:
+            return 0.0
         return FOREIGN_PENALTY if entry.population < FOREIGN_CITY_POPULATION else FOREIGN_PENALTY / 3
 
     def best(
@@ -306,6 +315,8 @@ class PlaceResolver:
             regions = Counter((c.country, c.admin1_code) for c in others if c.feature != COUNTRY)
             doc_regions = {key: n / sum(regions.values()) for key, n in regions.items()}
             self._region_countries = {country for country, _code in doc_regions}
+            self._named_countries = {c.country for c in others if c.feature == COUNTRY}
+            e = [x for x in e if x.match != SKELETON_MATCH or self._variant_allowed(x, h, doc_regions)]
             result = self.best(h, e, doc_countries, doc_regions)
             if result is None or result[1] < MIN_SCORE:
                 resolved.append(self._container(h, doc_countries) if h.regions else None)
@@ -320,7 +331,21 @@ class PlaceResolver:
                     resolved.append(fallback)
                     continue
             resolved.append(self.gz.candidate(entry, score, precision))
-        return _nearest_town_fallback(mentions, resolved)
+        bare = [not m.container and h.implied is None for m, h in zip(mentions, hints, strict=True)]
+        return _one_place_per_name(mentions, _nearest_town_fallback(mentions, resolved), bare)
+
+    def _variant_allowed(self, entry: Entry, hints: _Hints, doc_regions: dict[tuple[str, str], float]) -> bool:
+        """Whether a spelling-variant (skeleton) match may stand for the mention.
+
+        It must lie where the text puts the mention (in a container the gazetteer knows) or else in
+        a region the document's other places lie in: "Ma Yoe Kone village, Myaung township (Sagaing
+        region)" is not Mei Ya Kone near Yangon. With nothing to check it against it may stand.
+        """
+        if any(self._outer(region) for region in hints.regions):
+            return self.container_fit(entry, hints) is not None
+        if doc_regions:
+            return (entry.country, entry.admin1_code) in doc_regions
+        return True
 
     def _container(self, hints: _Hints, doc_countries: Counter[str]) -> PlaceCandidate | None:
         """The region the text puts an unknown place in ("Pirque (Cochabamba)"), at precision near."""
@@ -365,6 +390,25 @@ def _nearest_town_fallback(
             assert town is not None
             out[i] = replace(town, precision=NEAR, acled_precision=ACLED_PRECISION[NEAR], score=result.score)
     return out
+
+
+def _one_place_per_name(
+    mentions: Sequence[PlaceMention], resolved: list[PlaceCandidate | None], bare: list[bool]
+) -> list[PlaceCandidate | None]:
+    """Give every bare repetition of a name the place its best-supported bare occurrence got.
+
+    A report that says "Kobani" seven times means one town; the occurrence next to "Syrian" or
+    "the border with Turkey" decides for the others. Only ``bare`` mentions take part: one the text
+    places (a container) or qualifies ("the province of Aleppo", "Aleppo countryside") keeps its own.
+    """
+    best: dict[str, PlaceCandidate] = {}
+    for mention, result, plain in zip(mentions, resolved, bare, strict=True):
+        if result is None or not plain:
+            continue
+        key = name_key(mention.text)
+        if key not in best or result.score > best[key].score:
+            best[key] = result
+    return [best.get(name_key(m.text), r) if plain else r for m, r, plain in zip(mentions, resolved, bare, strict=True)]
 
 
 def _dominant(entries: list[Entry]) -> Entry | None:
