@@ -8,6 +8,8 @@ Iraq (2022-)", "Police Forces of India (2014-)") match a state actor by country 
 * ``recall``: share of named ACLED actors found in their notes (state forces by country+role);
 * ``recall_state`` / ``recall_nonstate``: the same split by actor type; ``recall_state_any_role``
   accepts any state actor of the right country;
+* provisional militias named by ACLED's convention ("Katsina Communal Militia (Nigeria)", see
+  ``resolve/actors/communal.py``) are credited by name, in recall and in precision alike;
 * ``precision``: share of resolved non-person KB mentions that are one of the event's ACLED actors
   (actor1/2 or associated actors; state actors by country) — a lower bound, since notes also
   name actors ACLED did not code for the event.
@@ -32,11 +34,16 @@ from faultlines.kb.actor_kb import ActorKB, default_kb
 from faultlines.kb.countries import country_index, iso2_of, load_countries
 from faultlines.kb.model import Actor
 from faultlines.kb.normalise import normalise_alias
+from faultlines.resolve.actors.mention import ActorMention
 
 GENERIC = re.compile(r"^(Civilians|Protesters|Rioters|Unidentified)\b")
 STATE = re.compile(r"^(Military|Police) Forces of (?:the )?(.+?) \(\d{4}-\d{0,4}\)")
 GOVERNMENT = re.compile(r"^Government of (?:the )?(.+?) \(\d{4}-\d{0,4}\)")
-MILITIA = re.compile(r"^(.+?) (?:Ethnic |Communal |Clan |Tribal )?Militia\b")
+# Provisional identity (and Islamist) militias get ACLED-style names and are credited by name.
+CONVENTION_KINDS = frozenset({"identity_militia", "political_militia"})
+MILITIA = re.compile(r"^(.+?) (?:(?:Ethnic |Communal |Clan |Sub-Clan |Tribal |Youth )?Militia|Gang)\b")
+# "CNDD-FDD-Imbonerakure: ... (Imbonerakure Faction)": the faction named in brackets
+FACTION = re.compile(r"\(([^()]+?) Faction\)")
 # ACLED conventions that name a de facto authority by the state it controls.
 ACLED_CONVENTIONS = {
     "Military Forces of Yemen (2016-) Supreme Political Council": "Ansarallah",
@@ -54,6 +61,11 @@ ACLED_GROUPS = {
 }
 
 
+# A coalition whose member state's forces ACLED codes as the coalition (US forces in Syria and Iraq
+# serve in the coalition against the Islamic State, which the US leads).
+ACLED_COALITIONS = {"Global Coalition Against Daesh": ("US",)}
+
+
 @dataclass(frozen=True)
 class Target:
     """One ACLED actor to find: a state (country + role) or names of a non-state actor."""
@@ -62,6 +74,7 @@ class Target:
     country: str | None = None
     role: str | None = None
     keys: frozenset[str] = frozenset()
+    members: frozenset[str] = frozenset()  # states whose military counts as the coalition
 
     @property
     def is_state(self) -> bool:
@@ -94,11 +107,15 @@ def parse_acled_actor(name: str, countries: dict[str, str]) -> Target | None:
     names |= {part.strip() for n in list(names) for part in n.split("/") if len(part.strip()) > 1}
     names |= {m.group(1) for n in list(names) if (m := MILITIA.match(n))}
     names |= set(ACLED_GROUPS.get(name, ()))
-    return Target(name, keys=frozenset(normalise_alias(n) for n in names if n.strip()))
+    names |= set(FACTION.findall(name))
+    keys = frozenset(normalise_alias(n) for n in names if n.strip())
+    return Target(name, keys=keys, members=frozenset(ACLED_COALITIONS.get(name, ())))
 
 
 def _lineage(kb: ActorKB, actor: Actor) -> list[Actor]:
     """The actor, its rename chain and its parents (a unit of a state's forces counts for the state)."""
+    if actor.id not in kb:  # a provisional actor
+        return [actor]
     out = list(kb.chain(actor.id))
     parent = actor.parent
     while parent and parent in kb and len(out) < 20:
@@ -116,7 +133,27 @@ def matches(kb: ActorKB, actor: Actor, target: Target, *, any_role: bool = False
             for a in lineage
         )
     keys = {normalise_alias(n) for a in lineage for n in a.names()}
-    return bool(keys & target.keys)
+    member = any(a.kind == "state_forces" and a.role == "military" and a.country in target.members for a in lineage)
+    return bool(keys & target.keys) or member
+
+
+def convention_actor(mention: ActorMention) -> Actor | None:
+    """A provisional militia named by ACLED's convention ("Niger Communal Militia (Nigeria)") as an
+    Actor to score by name; None for other mentions. Discovered groups of other kinds are not
+    credited (see ``recall_with_discovered``)."""
+    if not mention.provisional or mention.kind not in CONVENTION_KINDS or not mention.provisional_name:
+        return None
+    name = mention.provisional_name
+    bare = re.sub(r"\s*\([^)]*\)$", "", name)
+    # like the KB's identity militias ("Fulani"), the militia also goes by its people's name
+    people = re.sub(r"\s+(?:(?:Ethnic|Communal|Tribal|Clan|Sub-Clan)\s+)?Militia$", "", bare)
+    return Actor(id=mention.key, name=name, kind=mention.kind, aliases=[bare, people])
+
+
+def scored_actors(kb: ActorKB, mentions: list[ActorMention]) -> list[Actor]:
+    """The non-person actors a document's mentions resolve to, convention-named militias included."""
+    out = [kb.get(m.actor_id) for m in mentions if m.actor_id and m.kind != "person"]
+    return out + [a for m in mentions if (a := convention_actor(m)) is not None]
 
 
 def _targets(row: AcledRow, countries: dict[str, str], *, with_assoc: bool) -> list[Target]:
@@ -153,8 +190,8 @@ def _count_row(counts: Counter[str], kb: ActorKB, row: AcledRow, doc: Doc, count
     # the pipeline knows the event's country from its resolved places; ACLED gives it with the notes
     mentions = resolve_actors(doc, published=published, kb=kb, country=iso2_of(row.country, countries))
     unhinted = resolve_actors(doc, published=published, kb=kb)
-    resolved = [kb.get(m.actor_id) for m in mentions if m.actor_id and m.kind != "person"]
-    resolved_unhinted = [kb.get(m.actor_id) for m in unhinted if m.actor_id and m.kind != "person"]
+    resolved = scored_actors(kb, mentions)
+    resolved_unhinted = scored_actors(kb, unhinted)
     discovered = {normalise_alias(m.provisional_name or "") for m in mentions if m.provisional}
     counts["provisional"] += len(discovered)
     for target in _targets(row, countries, with_assoc=False):

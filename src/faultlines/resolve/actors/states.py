@@ -193,8 +193,10 @@ def _phrase_end(ctx: DocContext, after: int, fillers: int, taken: list[Found]) -
         if _blocked(start, end, taken) and not coordinated:
             return None
         role = _role(word, previous)
+        if role is not None and coordinated:
+            return after, _coordinated_role(ctx.text[:after], role)
         if role is not None:
-            return (after if coordinated else _extend(tokens[i + 1 :], end)), role
+            return _extend(tokens[i + 1 :], end), role
         if word in ("-", "–") or (word in ("'s", "’s") and i == 0) or re.fullmatch(r"\d+(?:st|nd|rd|th)?", word):
             continue
         if pos in _BLOCKING_POS or "\n" in text[after:start] or used >= fillers:
@@ -202,6 +204,12 @@ def _phrase_end(ctx: DocContext, after: int, fillers: int, taken: list[Found]) -
         used += 1
         previous = word
     return None
+
+
+def _coordinated_role(before: str, role: str) -> str:
+    """ "military and police forces": the word before "and" is the military, whatever follows."""
+    word = before.rsplit(None, 1)[-1].lower() if before.strip() else ""
+    return "military" if word in ("military", "army") else role
 
 
 def _extend(tokens: list[tuple[int, int, str, str]], end: int) -> int:
