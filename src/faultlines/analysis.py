@@ -72,7 +72,7 @@ _COUNTS: dict[str, int] = {}
 
 
 def stage_costs() -> dict[str, Any]:
-    """Seconds spent per stage (spaCy components by name, then actors, places, times, events) and
+    """CPU seconds spent per stage (spaCy components by name, then actors, places, times, events) and
     sentence/character counts of the gate, summed over this process's analyses since the last reset."""
     return {"seconds": dict(_STAGE_SECONDS), "counts": dict(_COUNTS)}
 
@@ -83,8 +83,12 @@ def reset_stage_costs() -> None:
     _COUNTS.clear()
 
 
+#: The stage clock: CPU seconds of this process, which other work on a shared machine disturbs little.
+_clock = time.process_time
+
+
 def _timed(stage: str, started: float) -> float:
-    now = time.perf_counter()
+    now = _clock()
     _STAGE_SECONDS[stage] = _STAGE_SECONDS.get(stage, 0.0) + now - started
     return now
 
@@ -116,19 +120,20 @@ def analyze(text: str, published: date | None, *, selective: bool = True) -> Ana
     if "nlp" not in _STATE:
         configure()
     doc = _annotate(text, selective)
-    started = time.perf_counter()
+    started = _clock()
     sentences = [SentenceRecord(i, s.start_char, s.end_char) for i, s in enumerate(doc.sents)]
     times = _time_mentions(text, published, sentences)
     started = _timed("times", started)
-    country = _document_country(doc, sentences)
+    place_names = _place_candidates(doc, text)
+    country = _document_country(place_names)
     started = _timed("places", started)
     actors = _actor_mentions(doc, published, country, _sentence_dates(times))
     started = _timed("actors", started)
-    places = _place_mentions(doc, sentences, actors)
+    places = _place_mentions(place_names, sentences, actors)
     started = _timed("places", started)
     mentions = actors + places + times
     candidates = extract_events(doc, actor_spans=[(m.start, m.end) for m in actors])
-    events = join_events(candidates, doc.text, published, mentions)
+    events = join_events(candidates, text, published, mentions)
     _timed("events", started)
     return Analysed(doc, candidates, DocumentAnalysis(sentences=sentences, mentions=mentions, events=events))
 
@@ -139,7 +144,7 @@ def _annotate(text: str, selective: bool) -> Any:
 
     nlp = _STATE["nlp"]
     if not selective:
-        started = time.perf_counter()
+        started = _clock()
         doc = nlp(text)
         _timed("spacy_full", started)
         return doc
@@ -155,29 +160,40 @@ def _annotate(text: str, selective: bool) -> Any:
 _NOT_PLACES = {"PERSON", "ORG", "NORP", "ACTOR"}
 
 
-def _place_mentions(doc: Any, sentences: list[SentenceRecord], actors: list[MentionRecord]) -> list[MentionRecord]:
-    """Gazetteer names in the text that are not people or actors, resolved together."""
-    from faultlines.resolve.places import PlaceContext, find_place_mentions, get_gazetteer, resolve_places
+def _place_candidates(doc: Any, text: str) -> list[Any]:
+    """Gazetteer names in ``text`` (the text of ``doc``) that are not people or organisations, in
+    text order; actors are not yet removed (see :func:`_place_mentions`)."""
+    from faultlines.resolve.places import find_place_mentions
 
-    names = [m for m in find_place_mentions(doc.text) if m.start is not None and m.end is not None]
+    names = [m for m in find_place_mentions(text) if m.start is not None and m.end is not None]
     spans = [(m.start or 0, m.end or 0) for m in names]
     entities = [
         (e.start_char, e.end_char)
         for e in doc.ents
-        if e.label_ in _NOT_PLACES and not _org_at_place(e) and not _org_of_places(e, spans)
+        if e.label_ in _NOT_PLACES and not _org_at_place(e) and not _org_of_places(e, spans, text)
     ]
+    return [m for m in names if _place_cue(text, m.start or 0, m.end or 0) or not _overlaps(m, entities)]
+
+
+def _resolved_places(found: list[Any], countries: tuple[str, ...] = ()) -> list[Any]:
+    from faultlines.resolve.places import PlaceContext, get_gazetteer, resolve_places
+
+    return resolve_places(found, context=PlaceContext(countries=countries), gazetteer=get_gazetteer())
+
+
+def _place_mentions(
+    found: list[Any], sentences: list[SentenceRecord], actors: list[MentionRecord]
+) -> list[MentionRecord]:
+    """The place candidates that are not actors, resolved together (the actors' countries as context)."""
     taken = [(m.start, m.end) for m in actors]
-    found = [
-        m
-        for m in names
-        if not _overlaps(m, taken) and (_place_cue(doc.text, m.start or 0, m.end or 0) or not _overlaps(m, entities))
-    ]
+    found = [m for m in found if not _overlaps(m, taken)]
     countries = tuple(sorted({str(m.value["country"]) for m in actors if m.value.get("country")}))
-    resolved = resolve_places(found, context=PlaceContext(countries=countries), gazetteer=get_gazetteer())
+    resolved = _resolved_places(found, countries)
+    starts = [s.start for s in sentences]
     return [
         MentionRecord(
             "place",
-            sentence_of(sentences, m.start or 0),
+            _sentence_at(starts, m.start or 0),
             m.start or 0,
             m.end or 0,
             m.text,
@@ -224,7 +240,7 @@ def _overlaps(mention: Any, spans: list[tuple[int, int]]) -> bool:
     return any((mention.start or 0) < end and start < (mention.end or 0) for start, end in spans)
 
 
-def _org_of_places(ent: Any, spans: list[tuple[int, int]]) -> bool:
+def _org_of_places(ent: Any, spans: list[tuple[int, int]], text: str) -> bool:
     """An ORG entity that is nothing but gazetteer names and place words ("Yakovlivka, Kharkiv",
     "Qanawat town"), or such a PERSON in brackets or after a comma ("Estreito (Maranhao)"), is a place
     the NER mislabelled."""
@@ -238,15 +254,18 @@ def _org_of_places(ent: Any, spans: list[tuple[int, int]]) -> bool:
         return False  # a lone name the NER calls an organisation may well be one
     rest, cursor = [], ent.start_char
     for start, end in inside:
-        rest.append(ent.doc.text[cursor:start])
+        rest.append(text[cursor:start])
         cursor = max(cursor, end)
-    rest.append(ent.doc.text[cursor : ent.end_char])
+    rest.append(text[cursor : ent.end_char])
     return all(_PLACE_FILLER.match(part) for part in rest)
 
 
 def sentence_of(sentences: list[SentenceRecord], offset: int) -> int:
     """Index of the sentence holding character ``offset``."""
-    starts = [s.start for s in sentences]
+    return _sentence_at([s.start for s in sentences], offset)
+
+
+def _sentence_at(starts: list[int], offset: int) -> int:
     return max(bisect_right(starts, offset) - 1, 0)
 
 
@@ -258,19 +277,19 @@ def _country_of(actor_id: str | None) -> str | None:
 def _time_mentions(text: str, published: date | None, sentences: list[SentenceRecord]) -> list[MentionRecord]:
     from faultlines.resolve.dates import find_time_expressions
 
+    starts = [s.start for s in sentences]
     return [
-        MentionRecord("time", sentence_of(sentences, t.char_start), t.char_start, t.char_end, t.text, t.to_dict())
+        MentionRecord("time", _sentence_at(starts, t.char_start), t.char_start, t.char_end, t.text, t.to_dict())
         for t in find_time_expressions(text, published)
     ]
 
 
-def _document_country(doc: Any, sentences: list[SentenceRecord]) -> str | None:
-    """The country (ISO2) the document's resolved places name most (a first place pass, before the
-    actors are known), to give unqualified state forces ("the army") their state."""
+def _document_country(found: list[Any]) -> str | None:
+    """The country (ISO2) the document's place candidates name most, resolved together before the
+    actors are known, to give unqualified state forces ("the army") their state."""
     from faultlines.resolve.actors import document_country
 
-    places = _place_mentions(doc, sentences, [])
-    return document_country(str(m.value["place"].get("country") or "") for m in places if m.value.get("place"))
+    return document_country(str(place.country or "") for place in _resolved_places(found) if place)
 
 
 def _sentence_dates(times: list[MentionRecord]) -> dict[int, date]:

@@ -149,17 +149,22 @@ def _measure_ingest(corpus: str, workers: int) -> dict[str, Any]:
     }
     costs = stage_costs()
     if costs["seconds"]:  # analysis ran in this process (one worker): its stages are known
-        result["stages"] = _stage_table(costs["seconds"], seconds)
+        result["stages"] = _stage_table(costs["seconds"], cpu, docs)
         result["gate"] = _gate_summary(costs["counts"])
     return result
 
 
-def _stage_table(stage_seconds: dict[str, float], total: float) -> dict[str, dict[str, float]]:
-    """Seconds and share of the run per stage; ``store_and_rest`` is ingest, storage and reconciling."""
+def _stage_table(stage_seconds: dict[str, float], total: float, documents: int) -> dict[str, dict[str, float]]:
+    """CPU seconds, CPU seconds per document and share of the run's CPU time per stage;
+    ``store_and_rest`` is reading, storage, reconciling and whatever no stage clock covers."""
     table = {stage: seconds for stage, seconds in sorted(stage_seconds.items(), key=lambda kv: -kv[1])}
     table["store_and_rest"] = max(total - sum(stage_seconds.values()), 0.0)
     return {
-        stage: {"seconds": round(seconds, 3), "share": round(seconds / total, 3) if total else 0.0}
+        stage: {
+            "seconds": round(seconds, 3),
+            "seconds_per_doc": round(seconds / documents, 4) if documents else 0.0,
+            "share": round(seconds / total, 3) if total else 0.0,
+        }
         for stage, seconds in table.items()
     }
 
@@ -224,7 +229,8 @@ def run_benchmark(
     largest worker count, the ratio against one-process spaCy as the issue defines it; each entry
     of ``runs`` adds ``ratio_vs_spacy_same_processes`` (spaCy given as many processes) where
     measured. ``cpu_ratio_vs_spacy`` compares documents per CPU-second, which a busy machine
-    disturbs far less. ``stages`` gives per-stage seconds of the one-worker run; ``machine`` the
+    disturbs far less. ``stages`` gives per-stage CPU seconds (in all and per document) of the
+    one-worker run; ``machine`` the
     CPU count and load averages around the run.
     """
     counts = sorted({workers} if isinstance(workers, int) else set(workers))

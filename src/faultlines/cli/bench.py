@@ -48,8 +48,11 @@ def command(corpus: Path | None, workers: tuple[int, ...], documents: int, no_sp
     echo_table(_summary_rows(report), ["measure", "value"])
     if report.get("stages"):
         click.echo()
-        rows = [(stage, cost["seconds"], cost["share"]) for stage, cost in report["stages"].items()]
-        echo_table(rows, ["stage (1 worker)", "seconds", "share"])
+        rows = [
+            (stage, cost["seconds"], cost.get("seconds_per_doc", "-"), cost["share"])
+            for stage, cost in report["stages"].items()
+        ]
+        echo_table(rows, ["stage (1 worker)", "CPU seconds", "CPU s/doc", "share"])
 
 
 def _summary_rows(report: dict[str, Any]) -> list[tuple[str, Any]]:
@@ -71,7 +74,10 @@ def _summary_rows(report: dict[str, Any]) -> list[tuple[str, Any]]:
         if run.get("ratio_vs_spacy_same_processes"):
             rows.append((f"ratio vs plain spaCy in {run['workers']} processes", run["ratio_vs_spacy_same_processes"]))
     if report.get("gate"):
-        rows.append(("sentences parsed (share)", report["gate"]["parsed_sentence_share"]))
+        gate = report["gate"]
+        rows.append(("sentences parsed / seen", f"{gate.get('parsed_sentences', '-')} / {gate.get('sentences', '-')}"))
+        rows.append(("sentences parsed (share)", gate["parsed_sentence_share"]))
+        rows.append(("characters parsed (share)", gate["parsed_char_share"]))
     load = report.get("machine", {}).get("load_average_before")
     if load:
         rows.append(("machine load before (1/5/15 min)", " ".join(str(v) for v in load)))

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import logging
 import re
+import string
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cache
 
 import dateparser
 
@@ -45,10 +47,38 @@ def _span(match: re.Match[str]) -> tuple[int, int]:
     return match.span()
 
 
+@cache
+def _folds_safely(char: str) -> bool:
+    """True when lower-casing the non-ASCII ``char`` hides nothing from the patterns: one character
+    stays one, no ASCII letter matches it case-insensitively (as "ſ" matches "s"), and it keeps its
+    class (word, space, digit)."""
+    low = char.lower()
+    if len(low) != 1 or (low != char and low.isascii()):
+        return False
+    if any(re.fullmatch(letter, c, re.IGNORECASE) for letter in string.ascii_lowercase for c in (char, low)):
+        return False
+    return all(bool(re.fullmatch(cls, char)) == bool(re.fullmatch(cls, low)) for cls in (r"\w", r"\s", r"\d"))
+
+
+def _folded(text: str) -> str | None:
+    """``text`` lower-cased when the case-sensitive twins of the patterns find in it exactly what
+    the case-insensitive patterns find in ``text`` (same matches, same offsets), else None."""
+    if not text.isascii() and not all(_folds_safely(char) for char in set(text) if not char.isascii()):
+        return None
+    return text.lower()
+
+
 def _candidates(text: str) -> list[_Candidate]:
+    """Every match of every pattern (overlaps included). Text that lower-cases safely is matched
+    lower-cased with the case-sensitive twins of the patterns, about twice as fast."""
     found: list[_Candidate] = []
+    folded = _folded(text)
     for order, pattern in enumerate(PATTERNS):
-        for match in pattern.regex.finditer(text):
+        if folded is not None and pattern.folded is not None:
+            matches = pattern.folded.finditer(folded)
+        else:
+            matches = pattern.regex.finditer(text)
+        for match in matches:
             if pattern.accept is not None and not pattern.accept(match, text):
                 continue
             start, end = _span(match)

@@ -42,11 +42,17 @@ _DATE_LEAD_WORDS = frozenset(
 
 @dataclass(frozen=True)
 class Pattern:
-    """One way of writing a temporal expression."""
+    """One way of writing a temporal expression.
+
+    ``folded`` is the same pattern matched case-sensitively, for lower-cased ASCII text (where it
+    finds exactly what ``regex`` finds in the original, at the same offsets, and runs about twice
+    as fast); it is ``regex`` itself when the pattern spells an upper-case letter.
+    """
 
     kind: str
     regex: re.Pattern[str]
     accept: Accept | None = None
+    folded: re.Pattern[str] | None = None
 
 
 def _previous_word(text: str, position: int) -> str:
@@ -105,8 +111,14 @@ def _bare_year_is_a_time(match: re.Match[str], text: str) -> bool:
     return before not in {"$", "€", "£", "#", "/", "-", ".", ","}
 
 
+#: Escapes and group names: what in a pattern is no literal letter.
+_NOT_LITERAL = re.compile(r"\\.|\(\?P<\w+>|\(\?P=\w+\)")
+
+
 def _p(kind: str, pattern: str, accept: Accept | None = None) -> Pattern:
-    return Pattern(kind, re.compile(pattern, re.IGNORECASE), accept)
+    regex = re.compile(pattern, re.IGNORECASE)
+    cased = re.search(r"[A-Z]", _NOT_LITERAL.sub("", pattern))
+    return Pattern(kind, regex, accept, regex if cased else re.compile(pattern))
 
 
 _M, _D, _Y = month, day, year

@@ -1,0 +1,31 @@
+"""One place pass per document: the places found before the actors still give unqualified state
+forces their state, and the places stored after them exclude the actors' names."""
+
+from __future__ import annotations
+
+from faultlines.analysis import analyze_document
+
+
+def _by_kind(text: str) -> dict[str, list[tuple[str, object]]]:
+    found: dict[str, list[tuple[str, object]]] = {"actor": [], "place": []}
+    for mention in analyze_document(text, None).mentions:
+        if mention.kind == "actor":
+            found["actor"].append((mention.text, mention.value["actor_id"]))
+        elif mention.kind == "place":
+            found["place"].append((mention.text, (mention.value["place"] or {}).get("country")))
+    return found
+
+
+def test_the_army_takes_the_state_of_the_places_named() -> None:
+    # no state is named: only the places (resolved before the actors) say whose army this is
+    found = _by_kind("The army shelled villages near Hawija and Baiji on Monday.")
+    assert found["actor"] == [("The army", "state-iq-military")]
+    assert found["place"] == [("Hawija", "IQ"), ("Baiji", "IQ")]
+    found = _by_kind("Clashes in Rutba: the army shelled the town of Al-Qaim.")
+    assert ("the army", "state-iq-military") in found["actor"]
+
+
+def test_a_place_name_inside_an_actor_name_is_no_place() -> None:
+    found = _by_kind("The Islamic State of Iraq withdrew from Tikrit, officials in Baghdad said.")
+    assert ("Islamic State of Iraq", "islamic-state-of-iraq") in found["actor"]
+    assert [name for name, _ in found["place"]] == ["Tikrit", "Baghdad"]
