@@ -1,8 +1,10 @@
 """Join extracted event candidates with the resolved actors, places and dates of their document.
 
 The extractor gives character spans; resolution gives mentions. An argument span takes the
-resolved mention that overlaps it. An event without a place of its own takes the nearest place
-mention of its sentence, then of the sentences before it (``place_precision`` says which); an event
+resolved mention that overlaps it; a town the text marks as where things happened (after a locative,
+or with its container in brackets as ACLED notes write it) beats an origin ("from X") or a country.
+An event without a place of its own takes the nearest place mention of its sentence, then of the
+sentences before it, then of the next one (``place_precision`` says ``inferred_from_context``); an event
 without a time of its own takes the time in its sentence, or the publication date when it sits in
 the lead of a dated report (news convention), and otherwise stays undated rather than borrowing
 the article's date.
@@ -83,34 +85,39 @@ def _place(candidate: Any, places: list[MentionRecord], text: str = "") -> tuple
     For territorial events a town named in the clause wins over a country in it, and a place
     argument the gazetteer cannot name ("the Iraqi side of the border crossing") points back to the
     last town the text named, never to a country."""
-    resolved = [m for m in places if m.value.get("place")]
+    resolved = [m for m in places if m.value.get("place") and not _street_name(m, text)]
     coded = _coded_place(candidate, resolved, text)
-    if coded is not None:
+    if coded is not None and _abroad(coded, resolved):
+        resolved = [m for m in resolved if m is not coded]
+    elif coded is not None:
         return coded.value["place"], coded.value["place"].get("precision")
     territorial = candidate.type in TERRITORIAL_TYPES
-    own = [hit for span in candidate.places if (hit := _overlapping(resolved, span)) is not None]
+    own = [hit for span in candidate.places if (hit := _own_mention(resolved, span, text)) is not None]
     if territorial:
         own = sorted(own, key=lambda m: m.value["place"].get("precision") in _COARSE)
     line = _line_of(candidate)
     same = [m for m in resolved if m.sentence == candidate.sentence_index and line[0] <= m.start < line[1]]
     if not territorial:
-        own = sorted(
-            own, key=lambda m: (m.value["place"].get("precision") == "country", not _after_locative(m, candidate))
-        )
-    if not territorial:
-        # "gathered in Bordeaux ... heading to Paris", "In Irapuato, gunmen attacked ... in Colonia X":
-        # the town a locative introduces, best in the clause's opening, is where it happened
-        located = [m for m in same if m.value["place"]["precision"] not in _COARSE and _after_locative(m, candidate)]
+        own = sorted(own, key=lambda m: (_is_country(m), not _located(m, candidate, text)))
+        # "gathered in Bordeaux ... heading to Paris", "In Irapuato, gunmen attacked ... in Colonia X",
+        # "protested in front of the office of Mokolo (Mokolo, Extreme-Nord)": the town a locative or
+        # a bracketed container marks, best in the clause's opening, is where it happened
+        located = [m for m in same if m.value["place"]["precision"] not in _COARSE and _located(m, candidate, text)]
         opening = [m for m in located if _in_opening(m, candidate)]
+        bracketed = [m for m in located if _qualified(m, resolved, text)]
         if opening:
             own = opening[:1] + own
-        elif own and not _after_locative(own[0], candidate):
+        elif bracketed and not (own and _qualified(own[0], resolved, text)):
+            # "drove into Halifax (Nova Scotia) ... in solidarity with the demonstration in Ottawa": the
+            # town a note qualifies with its region in brackets is the one it reports on
+            own = bracketed[:1] + own
+        elif own and (not _located(own[0], candidate, text) or _is_country(own[0])):
             own = located[:1] + own
     if own:
         return _finest(own[0], same, candidate)
-    same = [m for m in same if m.value["place"]["precision"] != "country"]
+    same = [m for m in same if not _is_country(m)]
     if same:
-        nearest = min(same, key=lambda m: (not _after_locative(m, candidate), abs(m.start - candidate.trigger[0])))
+        nearest = min(same, key=lambda m: (not _located(m, candidate, text), abs(m.start - candidate.trigger[0])))
         return _finest(nearest, same, candidate)
     before = [m for m in resolved if m.sentence < candidate.sentence_index]
     if territorial and _definite_place_argument(candidate):
@@ -119,8 +126,105 @@ def _place(candidate: Any, places: list[MentionRecord], text: str = "") -> tuple
         if named is not None:
             return named.value["place"], "inferred_from_context"
     if before:
-        return _contained(before[-1], before).value["place"], "inferred_from_context"
+        return _context_place(before, text).value["place"], "inferred_from_context"
+    after = [m for m in resolved if m.sentence == candidate.sentence_index + 1 and not _is_country(m)]
+    if after:
+        # a lead with no place whose next sentence names one ("protesters gathered outside the
+        # Marriott Hotel ... Cos. Inc. shareholders meeting in Hartford"): the nearest place the text ties to it
+        first = next((m for m in after if _after_locative_in(m, text)), after[0])
+        return _contained(first, after).value["place"], "inferred_from_context"
     return None, None
+
+
+def _context_place(before: list[MentionRecord], text: str) -> MentionRecord:
+    """The place of the nearest earlier sentence that names one (a town, if one of the last three
+    sentences names one): the town it marks as where things happened ("beat up a man in a bar of
+    Torrevieja (Alicante) ... the invasion of Ukraine"), else its last town, else its last place."""
+    towns = [m for m in before if not _is_country(m) and m.sentence >= before[-1].sentence - 2]
+    sentence = (towns or before)[-1].sentence
+    last = [m for m in before if m.sentence == sentence]
+    finer = [m for m in last if not _is_country(m)]
+    marked = [m for m in finer if _after_locative_in(m, text) or _BRACKETED_AFTER.match(text, m.end)]
+    chosen = marked[-1] if marked else finer[-1] if finer else last[-1]
+    return _contained(chosen, before)
+
+
+def _is_country(mention: MentionRecord) -> bool:
+    return bool(mention.value["place"].get("precision") == "country")
+
+
+#: Words after a name that make it a street, square or estate, not the town it sounds like
+#: ("Rosselli square", "Campo Novo farm").
+_STREET_AFTER = re.compile(
+    r"\s+(?:square|street|avenue|boulevard|lane|st\.|farm|ranch|estate|plantation|hotel|mall|stadium)(?!\w)", re.I
+)
+
+
+def _street_name(mention: MentionRecord, text: str) -> bool:
+    """True when the name is a street's, square's or farm's ("in Rosselli square in Siena", "in Campo
+    Novo farm"), not a town's."""
+    return bool(text) and _STREET_AFTER.match(text, mention.end) is not None
+
+
+def _own_mention(resolved: list[MentionRecord], span: tuple[int, int], text: str) -> MentionRecord | None:
+    """The resolved place of an event's place argument; when the gazetteer does not know the argument,
+    the place bracketed right after it, which holds it ("in Hissa-e-Awal (Khinj) district": Khinj)."""
+    hit = _overlapping(resolved, span)
+    if hit is not None or not text:
+        return hit
+    opening = re.match(r"\s*(?:village|town|area)?\s*[(\[]", text[span[1] : span[1] + 12], re.I)
+    if opening is None:
+        return None
+    inside = span[1] + opening.end()
+    return next((m for m in resolved if inside <= m.start <= inside + 1), None)
+
+
+#: A container bracketed after a place, maybe after its place word, or a remark on its coding:
+#: "Kandy (Central)", "Hays axis (Al Hudaydah)", "Haradh (coded to district level)".
+_BRACKETED_AFTER = re.compile(
+    r"\s?(?i:(?:town|village|city|county|district|axis|area|township|camp|junction|municipality)\s)?"
+    r"\((?:[A-Z][^()]{1,80}|coded [^()]{1,80})\)"
+)
+
+
+def _located(mention: MentionRecord, candidate: Any, text: str) -> bool:
+    """True when the text marks the place as where something happened: a locative word before it
+    ("gathered in Bordeaux"), or its container bracketed after it ("Kandy (Kandy, Central)"), the
+    way reports and ACLED notes name an event's town; never the origin in "from Katsina"."""
+    if _after_locative(mention, candidate):
+        return True
+    if not text or _after_origin(mention, text):
+        return False
+    return _BRACKETED_AFTER.match(text, mention.end) is not None or _opens_bracket(mention, text)
+
+
+def _qualified(mention: MentionRecord, resolved: list[MentionRecord], text: str) -> bool:
+    """True when the note qualifies the place with brackets the way ACLED codes an event's location:
+    its container bracketed after it ("Halifax (Nova Scotia)"), or it bracketed after a name or building
+    the gazetteer lacks ("the Control Yuan (Taipei City)"); not the container of a place the gazetteer
+    found ("in Hays axis (Al Hudaydah)", "in Montreal - West (Quebec)": Hays, Montreal)."""
+    if _BRACKETED_AFTER.match(text, mention.end):
+        return True
+    owner = any(0 <= mention.start - m.end <= 16 for m in resolved if m is not mention)
+    return _opens_bracket(mention, text) and not owner
+
+
+_NAME_BRACKET_BEFORE = re.compile(r"[\w'’-]+\s?[(\[]$")
+
+
+def _opens_bracket(mention: MentionRecord, text: str) -> bool:
+    """True when the place opens a bracket right after a name or a building the gazetteer does not know:
+    it holds that place ("the sub-prefecture of Mokolo (Mokolo, Mayo-Tsanaga)", "Nzanzibar village
+    (Pandoro)", "in front of the party headquarters (Seoul City - Yeongdeungpo)")."""
+    return _NAME_BRACKET_BEFORE.search(text, max(mention.start - 40, 0), mention.start) is not None
+
+
+_ORIGIN_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?!to\b)[\w-]+\s+(?:of\s+)?){0,2}$", re.I)
+
+
+def _after_origin(mention: MentionRecord, text: str) -> bool:
+    """True when "from" introduces the place ("walked from Colombo", "from the villages of X")."""
+    return _ORIGIN_BEFORE.search(text, max(mention.start - 30, 0), mention.start) is not None
 
 
 _CODED = re.compile(r"\bcoded (?:to|as)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$", re.I)
@@ -128,13 +232,34 @@ _CODED = re.compile(r"\bcoded (?:to|as)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$", re.I
 
 def _coded_place(candidate: Any, resolved: list[MentionRecord], text: str) -> MentionRecord | None:
     """The place an ACLED-style note says its event is coded to ("across Bihar state (coded as
-    Patna)", "Coded as provincial capital Baquba city"), in the event's sentence or the next."""
+    Patna)", "Coded as provincial capital Baquba city"), in the event's sentence or a later one."""
     for mention in resolved:
-        close = 0 <= mention.sentence - candidate.sentence_index <= 1
-        coarse = mention.value["place"].get("precision") == "country"
-        if close and not coarse and _CODED.search(text[max(mention.start - 40, 0) : mention.start]):
+        after = mention.sentence - candidate.sentence_index
+        before = text[max(mention.start - 40, 0) : mention.start]
+        coded = _CODED.search(before)
+        if coded is None or after < 0 or mention.value["place"].get("precision") == "country":
+            continue
+        if _OTHER_CODING.search(before[: coded.start()]) or text.startswith(" event", mention.end):
+            continue  # "(fatalities coded to Novotroitske event)" codes another event
+        # a note may close with where it is coded: "... (Coded to Banja Luka)"
+        if after <= 1 or before[: coded.start()].rstrip().endswith(("(", "[")):
             return mention
     return None
+
+
+_OTHER_CODING = re.compile(r"\b(?:fatalities|casualties|deaths)\s+$", re.I)
+
+
+def _abroad(mention: MentionRecord, resolved: list[MentionRecord]) -> bool:
+    """True when two or more other places of its sentence and the next agree on a country that is not
+    ``mention``'s: the gazetteer took a namesake abroad ("west of Taizz (coded to Barh axis) (Maqbanah,
+    Taizz)": not Barh in India)."""
+    others = [
+        m.value["place"].get("country")
+        for m in resolved
+        if m is not mention and abs(m.sentence - mention.sentence) <= 1
+    ]
+    return len(others) >= 2 and len(set(others)) == 1 and mention.value["place"].get("country") not in others
 
 
 def _finest(chosen: MentionRecord, same: list[MentionRecord], candidate: Any) -> tuple[dict[str, Any], str | None]:
@@ -158,6 +283,11 @@ def _finest(chosen: MentionRecord, same: list[MentionRecord], candidate: Any) ->
 
 
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|at|outside|around|inside)\s+(?:the\s+)?(?:town of\s+|city of\s+)?$", re.I)
+
+
+def _after_locative_in(mention: MentionRecord, text: str) -> bool:
+    """True when a locative word introduces the place in the document ``text``."""
+    return bool(_LOCATIVE_BEFORE.search(text[max(mention.start - 24, 0) : mention.start]))
 
 
 def _after_locative(mention: MentionRecord, candidate: Any) -> bool:

@@ -10,15 +10,23 @@ import pytest
 from faultlines.analysis import analyze
 from faultlines.events_join import join_events
 from faultlines.extract import main_event
+from faultlines.extract.events import EventCandidate
+from faultlines.records import EventRecord, MentionRecord
 
 
-def _main_place(text: str) -> dict[str, object]:
+def _main_record(text: str) -> EventRecord:
     analysed = analyze(text, date(2023, 5, 3))
     main = main_event(analysed.doc, analysed.candidates)
     assert main is not None, "no event found"
     record = join_events([main], analysed.doc.text, date(2023, 5, 3), analysed.result.mentions)[0]
     assert record.place is not None, "event without a place"
-    return record.place
+    return record
+
+
+def _main_place(text: str) -> dict[str, object]:
+    place = _main_record(text).place
+    assert place is not None
+    return place
 
 
 @pytest.mark.parametrize(
@@ -44,3 +52,96 @@ def test_the_event_takes_the_town(text: str, town: str) -> None:
     place = _main_place(text)
     assert place["name"] == town
     assert place["precision"] == "town"
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        # the origin after "from" is not where it happened; the destination with its region in brackets is
+        ("On 3 May 2023, people held a march and walked from Colombo to Kandy (Kandy, Central) demanding lower "
+         "fuel prices.", "Kandy"),
+        # a country in the event's own phrase loses to the town a locative names in the same clause
+        ("On 3 May 2023, dozens of people protested outside the parliament in Chisinau against the war in Ukraine.",
+         "Chisinau"),
+        # a square named after someone is no town of that name
+        ("On 3 May 2023, nurses gathered in Rosselli square in Siena (Toscana) to protest against low wages.",
+         "Siena"),
+        # the town an ACLED note qualifies with its region in brackets beats a town named later in the clause
+        ("On 3 May 2023, over 1000 vehicles drove into the downtown core in Halifax (Nova Scotia) to demonstrate "
+         "against vaccine mandates and to show solidarity with the demonstration in Ottawa. [size=no report]",
+         "Halifax"),
+    ],
+)  # fmt: skip
+def test_the_event_takes_the_place_the_text_marks(text: str, town: str) -> None:
+    assert _main_place(text)["name"] == town
+
+
+def _mention(text: str, name: str, precision: str, country: str, admin1: str) -> MentionRecord:
+    start = text.index(name)
+    place = {"name": name, "precision": precision, "country": country, "admin1": admin1}
+    return MentionRecord("place", 0, start, start + len(name), name, {"place": place, "container": None})
+
+
+def _candidate(text: str, trigger: str, places: list[str]) -> EventCandidate:
+    at = text.index(trigger)
+    return EventCandidate(
+        type="peaceful_protest",
+        acled_event_type="Protests",
+        acled_sub_event_type="Peaceful protest",
+        plover_type=None,
+        trigger=(at, at + len(trigger)),
+        places=tuple((text.index(p), text.index(p) + len(p)) for p in places),
+        sentence_span=(0, len(text)),
+        evidence=text,
+    )
+
+
+def test_a_country_in_the_event_phrase_loses_to_the_town_a_locative_names() -> None:
+    text = "On 1 March 2022, people protested outside the parliament in Chisinau - Buiucani against the war in Ukraine."
+    mentions = [_mention(text, "Chisinau", "town", "MD", "Chisinau"), _mention(text, "Ukraine", "country", "UA", "")]
+    event = join_events([_candidate(text, "protested", ["Ukraine"])], text, None, mentions)[0]
+    assert event.place is not None and event.place["name"] == "Chisinau"
+
+
+def test_a_name_the_gazetteer_lacks_takes_the_place_bracketed_after_it() -> None:
+    text = "On 19 June 2022, two fighters were wounded in an attack in Hissa-e-Awal (Khinj) district, Kapisa."
+    mentions = [_mention(text, "Khinj", "town", "AF", "Panjshir"), _mention(text, "Kapisa", "region", "AF", "Kapisa")]
+    event = join_events([_candidate(text, "attack", ["Hissa-e-Awal", "Kapisa"])], text, None, mentions)[0]
+    assert event.place is not None and event.place["name"] == "Khinj"  # not the province around it
+
+
+def test_a_coded_place_the_gazetteer_found_abroad_is_not_taken() -> None:
+    text = (
+        "On 3 May 2023, Houthi forces fired drones at military positions west of Taizz (coded to Barh axis) "
+        "(Maqbanah, Taizz). Casualties unknown."
+    )
+    assert _main_place(text)["country"] == "YE"  # the gazetteer's Barh is a town in India
+
+
+def test_an_event_without_a_place_of_its_own_takes_the_next_sentence_one_and_says_so() -> None:
+    # the sentence splitter cuts after "Corp.": the protest's own sentence names no place
+    record = _main_record(
+        "On 3 May 2023, protesters gathered outside the Marriott Hotel for the Acme Corp. Inc. shareholders meeting "
+        "in Hartford (Connecticut) to oppose its investments. [size=no report]"
+    )
+    assert record.place is not None and record.place["name"] == "Hartford"
+    assert record.place_precision == "inferred_from_context"
+
+
+def test_a_note_closing_with_its_coded_place_takes_it_but_not_another_event_s() -> None:
+    text = (
+        "On 1 June 2022, bomb threats arrived at schools in Srpska. Similar threats came earlier in Sarajevo. "
+        "(Coded to Banja Luka)"
+    )
+    sarajevo = _mention(text, "Sarajevo", "town", "BA", "Federation")
+    banja_luka = _mention(text, "Banja Luka", "town", "BA", "Srpska")
+    banja_luka = MentionRecord("place", 2, banja_luka.start, banja_luka.end, banja_luka.text, banja_luka.value)
+    sarajevo = MentionRecord("place", 1, sarajevo.start, sarajevo.end, sarajevo.text, sarajevo.value)
+    event = join_events([_candidate(text, "threats", [])], text, None, [sarajevo, banja_luka])[0]
+    assert event.place is not None and event.place["name"] == "Banja Luka"
+
+    other = text.replace("(Coded to Banja Luka)", "(fatalities coded to Banja Luka event)")
+    moved = [MentionRecord("place", m.sentence, other.index(m.text), other.index(m.text) + len(m.text), m.text, m.value)
+             for m in (sarajevo, banja_luka)]  # fmt: skip
+    event = join_events([_candidate(other, "threats", [])], other, None, moved)[0]
+    assert event.place is not None and event.place["name"] == "Sarajevo"

@@ -322,3 +322,8 @@ def score_end_to_end(shared: pathlib.Path, *, limit: int | None = None, selectiv
         "fatalities_exact": round(run.fatalities_exact / len(rows), 4) if rows else 0.0,
         "notes_per_second": round(len(rows) / seconds, 1) if seconds else None,
     }
+
+
+def score_e2e(shared: pathlib.Path, *, limit: int | None = None) -> dict[str, Any]:
+    """End to end on held-out ACLED notes: precision, recall and F1 per field of the stored event."""
+    return score_end_to_end(shared, limit=limit)

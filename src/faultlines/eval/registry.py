@@ -1,4 +1,5 @@
-"""Find the scorers: every module of ``faultlines.eval`` that defines ``score(shared, *, limit)``."""
+"""Find the scorers: every module of ``faultlines.eval`` that defines ``score(shared, *, limit)``, plus
+the named extra scorers of :data:`EXTRA` (a module may hold more than one)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ import faultlines.eval as eval_package
 
 Scorer = Callable[..., dict[str, Any]]
 _NOT_SCORERS = {"shared", "registry"}
+#: Scorer name -> (module of ``faultlines.eval``, function name) for scorers not named after their module.
+EXTRA = {"events-e2e": ("events", "score_e2e")}
 
 
 def scorers() -> dict[str, Scorer]:
@@ -24,6 +27,8 @@ def scorers() -> dict[str, Scorer]:
         score = getattr(module, "score", None)
         if callable(score):
             found[info.name] = score
+    for name, (module_name, function) in EXTRA.items():
+        found[name] = getattr(importlib.import_module(f"{eval_package.__name__}.{module_name}"), function)
     return found
 
 

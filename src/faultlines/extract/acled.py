@@ -8,13 +8,14 @@ candidates that :func:`faultlines.extract.events.extract_events` returns.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
 from faultlines.extract.arguments import noun_phrase
-from faultlines.extract.events import EventCandidate
+from faultlines.extract.events import EventCandidate, is_tagged
 from faultlines.extract.ontology import by_id
 
 #: Main-event preference when a report holds several events (earlier wins).
@@ -182,6 +183,8 @@ def main_event(doc: Doc, events: Sequence[EventCandidate]) -> EventCandidate | N
     fighting around them, and a protest absorbs what happens to it.
     """
     usable = [e for e in events if e.acled_sub_event_type and e.modality not in ("denied", "planned")]
+    if CROWD_SIZE.search(doc.text):
+        return _crowd_event(doc, events, usable)
     if not usable:
         return None
     first_sentence = min(e.sentence_index for e in usable)
@@ -204,3 +207,58 @@ def main_event(doc: Doc, events: Sequence[EventCandidate]) -> EventCandidate | N
     if best.type == "withdrawal":
         return _as_type(best, "nonviolent_territory_transfer")
     return best
+
+
+#: ACLED's crowd-size tag ("[size=no report]", "[size=around 200]"): its notes give a crowd's size
+#: only for demonstrations, peaceful or not (protests, riots, mob violence).
+CROWD_SIZE = re.compile(r"\[size=[^\]]*\]")
+_CROWD_VIOLENCE = frozenset({"attack", "armed_clash", "looting_property_destruction", "abduction"})
+
+
+def _crowd_event(doc: Doc, events: Sequence[EventCandidate], usable: Sequence[EventCandidate]) -> EventCandidate | None:
+    """The main event of a note that reports a crowd's size: its protest; else a crowd's violence
+    ("motorists cornered and beat up two men") as mob violence; else the lead's first clause as a
+    peaceful protest ("teachers blocked roads ... to demand the payment of salaries")."""
+    if not usable:
+        first = _first_clause(doc, events)
+        return _as_type(first, _protest_subtype(doc, [])) if first is not None else None
+    first_sentence = min(e.sentence_index for e in usable)
+    lead = [e for e in usable if e.sentence_index == first_sentence]
+    protests = [e for e in lead if e.type in PROTEST_TYPES]
+    violent = [e for e in lead if e.type in _CROWD_VIOLENCE | {"mob_violence"}]
+    if violent and not protests:
+        best = min(violent, key=lambda e: (_depth(doc, e), _rank(e)))
+        return _as_type(best, "mob_violence")
+    protests = protests or [e for e in usable if e.type in PROTEST_TYPES]
+    if protests:
+        main = _as_type(protests[0], _protest_subtype(doc, usable))
+        forces = _intervening_forces(doc) if main.type in _FORCE_AGAINST_PROTEST else None
+        return replace(main, actor2=(forces,)) if forces and not main.actor2 else main
+    best = min(lead, key=lambda e: (_depth(doc, e), _rank(e)))
+    return _as_type(best, _protest_subtype(doc, usable))
+
+
+def _first_clause(doc: Doc, events: Sequence[EventCandidate]) -> EventCandidate | None:
+    """The first event of the note whatever its type, else the main verb of its first parsed
+    sentence as an event with its subject as actor1 (for a note the trigger lexicon has no word for)."""
+    if events:
+        return min(events, key=lambda e: (e.sentence_index, _depth(doc, e), e.trigger[0]))
+    for index, sentence in enumerate(doc.sents):
+        if not sentence.text.strip():
+            continue
+        # a sentence the selective parse skipped has no root to read: its first word stands for it
+        root = sentence.root if is_tagged(sentence) else sentence[0]
+        subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return EventCandidate(
+            type="peaceful_protest",
+            acled_event_type=None,
+            acled_sub_event_type=None,
+            plover_type=None,
+            trigger=(root.idx, root.idx + len(root.text)),
+            actor1=tuple(noun_phrase(s) for s in subjects[:1]),
+            sentence_index=index,
+            sentence_span=(sentence.start_char, sentence.end_char),
+            evidence=sentence.text,
+            confidence=0.3,
+        )
+    return None

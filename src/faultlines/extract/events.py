@@ -170,6 +170,8 @@ def _sentence_events(sentence: Span, index: int, actor_spans: Sequence[CharSpan]
     for match in find_triggers(sentence):
         if match.end - match.start == 1 and _is_modifier(match.head):
             continue
+        if _named_not_done(match.head, match.type_id):
+            continue
         clause = clause_tokens(clause_verb(match.head))
         type_id = refine_type(match.type_id, match.head, clause, actor_spans, multiword=match.end - match.start > 1)
         if type_id is not None:
@@ -185,6 +187,25 @@ def _is_modifier(token: Token) -> bool:
         return False
     # an adverb of its own marks a verb the parser misread ("publicly disavowed relations isil")
     return not any(child.dep_ == "advmod" for child in token.children)
+
+
+#: Verbs whose object names an event that did not happen as told: the rejection is the event.
+_REJECTING = frozenset({"reject", "refuse", "dismiss", "decline", "rebuff"})
+#: Verbs whose object is goods handed over: a weapon word there names no attack.
+_HANDING = frozenset({"send", "supply", "deliver", "provide", "give", "sell", "ship", "transfer", "smuggle", "buy"})
+
+
+def _named_not_done(token: Token, type_id: str) -> bool:
+    """A noun trigger that its clause rejects or hands over is no event of its own: "rejected merger",
+    "rejects calls for a unity government" (the rejection is the event), "sending drones and supplies
+    into Iraq" (goods, not an air strike)."""
+    if token.pos_ not in ("NOUN", "PROPN"):  # a headline's "Sending Drones" is tagged PROPN
+        return False
+    governed = token.head if token.dep_ == "conj" else token
+    if governed.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    lemma = governed.head.lemma_.lower()
+    return lemma in _REJECTING or (type_id in EXPLOSION_TYPES and lemma in _HANDING)
 
 
 _SPECIFICITY = [*EXPLOSION_TYPES, "sexual_violence", "abduction", "attack", "armed_clash"]

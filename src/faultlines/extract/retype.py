@@ -66,6 +66,11 @@ GROUP_NOUNS = frozenset({
     "party", "council", "unit", "force", "militia", "faction", "committee", "wing", "branch", "cell",
     "network", "division", "alliance", "state", "emirate", "caliphate", "regiment", "squad", "federation",
 })  # fmt: skip
+#: What is launched or set up when it is an operation, not a group ("launched an offensive").
+OPERATION_NOUNS = frozenset({
+    "offensive", "attack", "campaign", "operation", "assault", "raid", "strike", "war", "counteroffensive",
+    "counter-offensive", "bombardment", "push", "bid", "investigation", "appeal", "initiative",
+})  # fmt: skip
 BASE_NOUNS = frozenset({"base", "headquarters", "checkpoint", "camp", "post", "outpost", "office", "position"})
 WEAPON_NOUNS = frozenset({
     "weapon", "arm", "ammunition", "explosive", "cache", "rifle", "gun", "bomb", "ied", "grenade", "drug",
@@ -202,6 +207,9 @@ def _retype_group(type_id: str, trigger: Token, actor_spans: Sequence[CharSpan] 
         actor_spans and any(s <= h.idx < e for h in objects for s, e in actor_spans)
     )
     if type_id == "group_formed":
+        direct = {_lemma(c) for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")}
+        if direct & OPERATION_NOUNS:
+            return None  # "launched an offensive": the fighting is the event, no group is formed
         if lemmas & {"alliance", "pact", "partnership"} and trigger.dep_ != "acl":
             return "alliance"
         if lemmas & BASE_NOUNS:
