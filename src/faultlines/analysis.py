@@ -224,14 +224,24 @@ _TOWN_WORD_AFTER = re.compile(r"\s+(?:town|village|city|countryside|district|gov
 
 
 _CODED_BEFORE = re.compile(r"\bcoded (?:to|as)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$", re.I)
+#: A capitalised bracket right after a name: its container, as in "Angra dos Reis (Rio de Janeiro)".
+_BRACKET_AFTER = re.compile(r"\s?\([A-Z]")
+_OF_PLACE = re.compile(
+    r"\b(?:village|town|city|district|municipality|commune|locality|settlement|sub-prefecture|prefecture|area|"
+    r"outskirts|suburb)s? of\s+(?:the\s+)?$",
+    re.I,
+)
 
 
 def _place_cue(text: str, start: int, end: int) -> bool:
     """A name the text itself marks as a place, whatever the NER says: "Tal Madeeq town",
-    "Aleppo countryside", a bracketed container "(Cheongju)" / "(Larkana, Sindh)", "coded as Patna"."""
+    "Aleppo countryside", a bracketed container "(Cheongju)" / "(Larkana, Sindh)", "coded as Patna",
+    a name followed by its bracketed container, "the village of Kodjari"."""
     if _TOWN_WORD_AFTER.match(text, end) or _TOWN_WORD_AFTER.search(text, start, end):
         return True
-    if _CODED_BEFORE.search(text, max(start - 40, 0), start):
+    if _CODED_BEFORE.search(text, max(start - 40, 0), start) or _OF_PLACE.search(text, max(start - 40, 0), start):
+        return True
+    if _BRACKET_AFTER.match(text, end):
         return True
     return text[max(start - 1, 0) : start] == "(" and text[end : end + 1] in (")", ",")
 

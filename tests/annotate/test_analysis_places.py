@@ -29,3 +29,9 @@ def test_a_place_name_inside_an_actor_name_is_no_place() -> None:
     found = _by_kind("The Islamic State of Iraq withdrew from Tikrit, officials in Baghdad said.")
     assert ("Islamic State of Iraq", "islamic-state-of-iraq") in found["actor"]
     assert [name for name, _ in found["place"]] == ["Tikrit", "Baghdad"]
+
+
+def test_a_name_followed_by_its_bracketed_region_is_a_place_whatever_the_ner_says() -> None:
+    # spaCy labels "Angra dos Reis" a PERSON; the bracketed region after it marks it as a place
+    found = _by_kind("On 3 May 2022, police shot a man in Angra dos Reis (Rio de Janeiro).")
+    assert ("Angra dos Reis", "BR") in found["place"]
