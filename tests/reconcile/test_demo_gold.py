@@ -60,12 +60,12 @@ def test_scores_against_the_gold_annotation(demo: Faultlines) -> None:
             score.matched_gold,
             score.gold,
         )
-    # floors just below the measured level (measured: relations P 0.90 R 0.50, control P 0.78 R 0.38,
-    # contradictions P 1.00 R 0.12 -- four of the eight gold contradictions are claim/extent disputes the
-    # scorer cannot match; Palmyra is missing from the gazetteer, which costs its control and toll dispute)
-    assert scores["relations"].precision >= 0.8 and scores["relations"].recall >= 0.45
-    assert scores["control"].precision >= 0.7 and scores["control"].recall >= 0.35
-    assert scores["contradictions"].precision >= 0.9 and scores["contradictions"].matched_gold >= 1
+    # floors just below the measured level (measured: relations P 0.93 (13/14) R 0.70 (14/20), control P 0.91
+    # (10/11) R 0.54 (7/13), contradictions P 1.00 (4/4) R 0.25 (2/8) -- four of the eight gold contradictions
+    # are claim/extent disputes the store has no field for; the others need events extraction does not give)
+    assert scores["relations"].precision >= 0.9 and scores["relations"].recall >= 0.65
+    assert scores["control"].precision >= 0.85 and scores["control"].recall >= 0.5
+    assert scores["contradictions"].precision >= 0.9 and scores["contradictions"].matched_gold >= 2
 
 
 def test_state_at_a_date_matches_the_gold_for_the_split(demo: Faultlines) -> None:

@@ -19,6 +19,7 @@ from faultlines.reconcile.confidence import event_confidence
 from faultlines.reconcile.control import (
     ControlFact,
     build_control,
+    coalitions_from,
     control_contradictions,
     control_steps,
     control_types,
@@ -158,7 +159,7 @@ def _derive(conn: sqlite3.Connection, folds: ActorFold, places: PlaceIndex, scop
     keys = scope_keys(conn, folds, scope) if scope is not None else None
     occurrences = load_occurrences(conn, folds, places, wanted, keys)
     steps = transitions_from_events(occurrences, folds) + statement_transitions(conn, folds)
-    gains = control_steps(occurrences, places)
+    gains = control_steps(occurrences, places, folds, coalitions_from(steps, folds))
     stored: dict[str, set[int]] = {"relation": set(), "control": set()}
     if scope is not None:
         steps = [t for t in steps if scope.has_pair(t.a, t.b, folds)]

@@ -3,6 +3,7 @@
 Per place and in date order: a gain (capture, government recapture, non-violent transfer, base
 established, or a local unit pledging to a group there) closes the current interval and opens one for the
 new holder; the first gain at a place whose loser is known (actor2) also records the loser's earlier hold.
+A gain that days later ends with the defenders' withdrawal dates the change to that withdrawal.
 A withdrawal closes the withdrawing holder's interval (an unnamed withdrawer, like an unnamed
 captor, does not end a known hold) and opens one with an unknown holder until the next
 gain; a withdrawal at a place nobody was known to hold records the withdrawer's earlier hold. Gains on
@@ -15,8 +16,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 
 from faultlines.extract.ontology import ontology
 from faultlines.reconcile.actors import ActorFold
@@ -24,7 +27,15 @@ from faultlines.reconcile.claims import Claim, Contradiction, choose
 from faultlines.reconcile.dates import UNDATED, When
 from faultlines.reconcile.groups import Evidence, Occurrence
 from faultlines.reconcile.places import PlaceIndex
-from faultlines.reconcile.relations import as_reported
+from faultlines.reconcile.relations import Transition, as_reported
+
+Coalitions = dict[tuple[str, int], str]
+"""(folded member, document) -> the coalition that document lists it in."""
+
+
+def coalitions_from(steps: list[Transition], folds: ActorFold) -> Coalitions:
+    """Coalition memberships stated in the text, by member and document."""
+    return {(folds.fold(t.a) or t.a, e[0]): t.b for t in steps if t.membership for e in t.evidence}
 
 
 @dataclass
@@ -38,6 +49,7 @@ class Step:
     when: When
     occ: Occurrence
     dispute: tuple[list[Claim], int, str] | None = None
+    earlier: list[Evidence] = field(default_factory=list)
 
 
 @dataclass
@@ -74,8 +86,30 @@ def control_types() -> dict[str, str]:
     return found
 
 
-def control_steps(occurrences: list[Occurrence], places: PlaceIndex) -> list[Step]:
-    """Gains and losses of controllable places from dated, not-only-denied canonical events."""
+#: "A coalition of rebel groups led by the Nusra Front captured ...": the captor named is the leading member.
+_LED_COALITION = re.compile(r"\b(coalition|alliance|groups|factions)\b[^.;]{0,60}\bled by\b", re.IGNORECASE)
+
+
+def coalition_captor(occ: Occurrence, holder: str | None, coalitions: Coalitions, folds: ActorFold) -> str | None:
+    """The coalition that took a place when the report credits a coalition led by ``holder`` and one of its
+    documents lists ``holder`` among that coalition's members; otherwise ``holder``."""
+    if holder is None or not any(_LED_COALITION.search(e[4]) for e in occ.evidence):
+        return holder
+    for document in sorted(occ.documents):
+        coalition = coalitions.get((folds.fold(holder) or holder, document))
+        if coalition is not None:
+            return coalition
+    return holder
+
+
+def control_steps(
+    occurrences: list[Occurrence],
+    places: PlaceIndex,
+    folds: ActorFold | None = None,
+    coalitions: Coalitions | None = None,
+) -> list[Step]:
+    """Gains and losses of controllable places from dated, not-only-denied canonical events (a capture
+    credited to a coalition's leading member goes to the coalition, see :func:`coalition_captor`)."""
     effects = control_types()
     steps = []
     for occ in occurrences:
@@ -89,7 +123,8 @@ def control_steps(occurrences: list[Occurrence], places: PlaceIndex) -> list[Ste
             if occ.actor2:
                 steps.append(Step(occ.place, effect, occ.actor2, None, when, occ))
         elif effect == "holder_gains":
-            steps.append(Step(occ.place, effect, occ.actor1, occ.actor2, when, occ))
+            holder = coalition_captor(occ, occ.actor1, coalitions, folds) if folds and coalitions else occ.actor1
+            steps.append(Step(occ.place, effect, holder, occ.actor2, when, occ))
         else:
             steps.append(Step(occ.place, effect, occ.actor1, None, when, occ))
     return steps
@@ -103,6 +138,7 @@ def build_control(steps: list[Step], folds: ActorFold) -> list[ControlFact]:
     facts: list[ControlFact] = []
     for place_steps in by_place.values():
         place_steps.sort(key=lambda s: (s.when.start or "", 0 if s.effect == "holder_loses" else 1, s.occ.id))
+        place_steps = _completed_on_withdrawal(place_steps, folds)
         kept = [f for f in _run_place(_resolve_rivals(place_steps, folds), folds) if not _empty(f)]
         facts += _coalesce(kept, folds)
     return facts
@@ -130,6 +166,46 @@ def _coalesce(facts: list[ControlFact], folds: ActorFold) -> list[ControlFact]:
             continue
         out.append(fact)
     return out
+
+
+#: Days an assault may last between a first gain and the defenders' final withdrawal.
+ASSAULT_DAYS = 7
+
+
+def _completed_on_withdrawal(steps: list[Step], folds: ActorFold) -> list[Step]:
+    """A place falls when its defenders withdraw: a holder's gain followed within days by its gain on the
+    day another side withdrew from the place (a compound overrun on Friday, the city taken on Sunday as
+    the troops pull out) is part of the assault, and the interval opens on the later day."""
+    gains = [s for s in steps if s.effect == "holder_gains" and s.holder and s.when.precision == "day"]
+    exits = {s.when.start for s in steps if s.effect == "holder_loses" and s.holder and s.when.precision == "day"}
+    dropped: set[int] = set()
+    for first in gains:
+        final = next(
+            (
+                g
+                for g in gains
+                if g is not first
+                and g.when.start in exits
+                and folds.fold(g.holder) == folds.fold(first.holder)
+                and 0 < _days(first.when, g.when) <= ASSAULT_DAYS
+                and not any(
+                    s.effect == "holder_loses"
+                    and s.when.start == g.when.start
+                    and folds.fold(s.holder) == folds.fold(g.holder)
+                    for s in steps
+                )
+            ),
+            None,
+        )
+        if final is not None:
+            final.earlier += first.occ.evidence
+            dropped.add(id(first))
+    return [s for s in steps if id(s) not in dropped]
+
+
+def _days(a: When, b: When) -> int:
+    assert a.start is not None and b.start is not None
+    return (date.fromisoformat(b.start[:10]) - date.fromisoformat(a.start[:10])).days
 
 
 def _resolve_rivals(steps: list[Step], folds: ActorFold) -> list[Step]:
@@ -193,7 +269,7 @@ def _run_place(steps: list[Step], folds: ActorFold) -> list[ControlFact]:
                 step.place,
                 step.holder,
                 step.when,
-                evidence=[(e, "opens") for e in evidence],
+                evidence=[(e, "opens") for e in evidence] + [(e, "supports") for e in step.earlier],
                 confidence=step.occ.confidence,
             )
             if step.dispute is not None:

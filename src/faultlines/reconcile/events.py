@@ -1,7 +1,8 @@
 """Cross-document event merging: each new event joins a matching canonical event or becomes one.
 
 Two events match when their type family is the same, their date intervals overlap (an undated event
-needs both actors, or an actor and the place, to agree), no role names two different actors (renames,
+needs both actors, or an actor and the place, to agree, or - next to a dated report of one
+document - the place and an adjacent sentence), no role names two different actors (renames,
 merges and leaders folded), their places are the same or one lies inside the other (a report placed
 only in a country does not absorb a local one), and something positively ties them: a shared actor,
 the same place, or adjacent sentences of one document.
@@ -94,6 +95,7 @@ class Matcher:
         self.places = places
         self._index_: dict[tuple[str, str | None, str], list[Group]] = defaultdict(list)
         self._by_actor: dict[tuple[str, str], list[Group]] = defaultdict(list)
+        self._by_document: dict[tuple[str, int], list[Group]] = defaultdict(list)
         self.groups: dict[int, Group] = {}
 
     def add(self, group: Group) -> None:
@@ -109,6 +111,9 @@ class Matcher:
                 self._index_[(group.family, month, anchor)].append(group)
         for actor in group.actors():
             self._by_actor[(group.family, actor)].append(group)
+        for document in {d for d, _ in group.sentences}:
+            if group not in self._by_document[(group.family, document)]:
+                self._by_document[(group.family, document)].append(group)
 
     def candidates(self, event: Candidate) -> Iterator[Group]:
         """Canonical events that might match ``event`` (each at most once)."""
@@ -120,6 +125,7 @@ class Matcher:
                 pools += [self._index_.get((event.family, month, anchor), []) for anchor in anchors]
         else:
             pools += [self._by_actor.get((event.family, a), []) for a in event.actors()]
+            pools.append(self._by_document.get((event.family, event.document_id), []))
         for pool in pools:
             for group in pool:
                 if group.id not in seen:
@@ -138,7 +144,13 @@ class Matcher:
             near = any(d == event.document_id and abs(s - event.sentence) <= 1 for d, s in group.sentences)
             return shared_actor or same_place or near
         both_actors = len(group.actors() & event.actors()) == 2
-        return both_actors or (shared_actor and same_place)
+        beside = same_place and (group.when.dated or event.when.dated) and self._next_sentence(group, event)
+        return both_actors or (shared_actor and same_place) or beside
+
+    @staticmethod
+    def _next_sentence(group: Group, event: Candidate) -> bool:
+        """One document goes on about a dated event in the next sentence (a second source's toll)."""
+        return any(d == event.document_id and abs(s - event.sentence) <= 1 for d, s in group.sentences)
 
     def _places_agree(self, a: int | None, b: int | None) -> bool:
         """Same place or one inside the other; a country-wide report never absorbs a local one."""

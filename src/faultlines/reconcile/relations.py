@@ -47,6 +47,8 @@ class Transition:
     origin: str
     order: int = 0
     contradiction: tuple[list[Claim], int, str] | None = None
+    membership: bool = False
+    """A coalition's member list stated in the text (member ``a`` of coalition ``b``)."""
 
 
 @dataclass
