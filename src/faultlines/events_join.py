@@ -85,7 +85,7 @@ def _place(candidate: Any, places: list[MentionRecord], text: str = "") -> tuple
     For territorial events a town named in the clause wins over a country in it, and a place
     argument the gazetteer cannot name ("the Iraqi side of the border crossing") points back to the
     last town the text named, never to a country."""
-    resolved = [m for m in places if m.value.get("place") and not _street_name(m, text)]
+    resolved = [m for m in places if m.value.get("place") and not _street_name(m, text) and not _source_base(m, text)]
     coded = _coded_place(candidate, resolved, text)
     if coded is not None and _abroad(coded, resolved):
         resolved = [m for m in resolved if m is not coded]
@@ -164,6 +164,21 @@ def _street_name(mention: MentionRecord, text: str) -> bool:
     """True when the name is a street's, square's or farm's ("in Rosselli square in Siena", "in Campo
     Novo farm"), not a town's."""
     return bool(text) and _STREET_AFTER.match(text, mention.end) is not None
+
+
+#: Where a source or organisation is based is not where an event happened ("a monitoring group based in
+#: Britain", "the London-based Observatory", "headquartered in Geneva").
+_BASED_BEFORE = re.compile(r"\b(?:based|headquartered)\s+in\s+(?:the\s+)?$", re.I)
+_BASED_AFTER = re.compile(r"[-\s]based\b", re.I)
+
+
+def _source_base(mention: MentionRecord, text: str) -> bool:
+    """True when the text names the place as the seat of a source or organisation, not of an event."""
+    if not text:
+        return False
+    return bool(
+        _BASED_BEFORE.search(text, max(mention.start - 30, 0), mention.start) or _BASED_AFTER.match(text, mention.end)
+    )
 
 
 def _own_mention(resolved: list[MentionRecord], span: tuple[int, int], text: str) -> MentionRecord | None:

@@ -145,3 +145,16 @@ def test_a_note_closing_with_its_coded_place_takes_it_but_not_another_event_s() 
              for m in (sarajevo, banja_luka)]  # fmt: skip
     event = join_events([_candidate(other, "threats", [])], other, None, moved)[0]
     assert event.place is not None and event.place["name"] == "Sarajevo"
+
+
+def test_where_a_source_is_based_is_not_where_the_event_happened() -> None:
+    text = (
+        "Fighting between rebel factions raged in Deir ez-Zor on Friday. More than 1,000 people have been killed "
+        "in the infighting since 3 January, according to the Syrian Observatory for Human Rights, a monitoring "
+        "group based in Britain. The London-based group said 40 fighters were killed in Raqqa."
+    )
+    analysed = analyze(text, date(2014, 1, 20))
+    records = join_events(analysed.candidates, analysed.doc.text, date(2014, 1, 20), analysed.result.mentions)
+    countries = {(r.place or {}).get("country") for r in records}
+    assert records and "GB" not in countries
+    assert countries <= {"SY"}
