@@ -183,3 +183,10 @@ def test_state_abbreviations_in_brackets() -> None:
     assert get_gazetteer().lookup("KPK")[0].admin1 == "Khyber Pakhtunkhwa"
     place = event_place("Lawyers protested in Mardan (Mardan, KPK) against the arrest.", "PK")
     assert place is not None and (place.country, place.admin1) == ("PK", "Khyber Pakhtunkhwa")
+
+
+def test_a_capitals_stance_is_its_governments_not_a_place() -> None:
+    text = "Kurdish protesters angry at Ankara's stance clashed with police in Diyarbakir."
+    assert [m.text for m in find_place_mentions(text)] == ["Diyarbakir"]
+    # a possessive before a place inside the city is still the city
+    assert [m.text for m in find_place_mentions("Baghdad's Sadr City was shelled.")] == ["Baghdad", "Sadr City"]

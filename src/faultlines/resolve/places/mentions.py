@@ -63,6 +63,13 @@ _FOLLOWED_BY_PARTY = re.compile(
     r"clans?|sub-clans?|tribesmen|tribe))\b",
     re.IGNORECASE,
 )
+# "angry at Ankara's stance", "Damascus's decision": a capital's or country's stance is its government's.
+_POLICY_NOUN = re.compile(
+    r"(?:['’]s)?\s+(?:stance|position|policy|policies|decision|refusal|response|reaction|approach|attitude|"
+    r"strategy|reluctance|insistence|failure|inaction|silence|backing|demands?|offer|proposal|objections?|"
+    r"opposition|intervention|involvement|assurances?)\b",
+    re.IGNORECASE,
+)
 _PARENS = re.compile(r"\s*\(([^()]{2,120})\)")
 _CONTAINER_GAP = re.compile(
     r"^\s*(?:(?:town|village|city|area|district|township|neighbou?rhood|municipality|locality|LGA|"
@@ -78,6 +85,12 @@ class _Span:
     end: int
     text: str
     after_preposition: bool
+
+
+def _stands_for_government(text: str, end: int) -> bool:
+    """True when a possessive name is followed by a word of policy ("Ankara's stance"): the government."""
+    possessive = text[end : end + 2] in ("'s", "’s") or text[end - 2 : end] in ("'s", "’s")
+    return possessive and _POLICY_NOUN.match(text, end) is not None
 
 
 def is_lower_cased(text: str) -> bool:
@@ -182,7 +195,7 @@ class MentionFinder:
             names = [w[2] for w in chunk]
             if not lower and self._inside_longer_name(text, words, i, i + n):
                 continue
-            if _FOLLOWED_BY_PARTY.match(text, chunk[-1][1]):
+            if _FOLLOWED_BY_PARTY.match(text, chunk[-1][1]) or _stands_for_government(text, chunk[-1][1]):
                 continue
             cue = after_prep or bool(_FOLLOWED_BY_PLACE_CUE.match(text, chunk[-1][1]))
             # "in X", "X in the east", "X district": the words around say a place is meant.
