@@ -17,12 +17,14 @@ from faultlines.eval.events import score, score_end_to_end
 
 LIMIT = 2000
 #: Floors just below the measured values (see the scorer's output for the numbers).
-#: Measured on these 2,000 notes: weighted F1 0.883, accuracy 0.876, event type 0.904 (0.863, 0.853,
-#: 0.880 before issue #5's crowd-size rule), fatalities 0.941, pre-filter keeps the main event of every note (1.0).
+#: Measured on these 2,000 notes: weighted F1 0.888, accuracy 0.882, event type 0.910 after the trigger
+#: additions of issue #5's second round (shooting, gunfire, torch, rescued migrants, "set ... on fire",
+#: "without warning" no longer a negation); 0.883, 0.876, 0.904 before them (0.863, 0.853, 0.880 before
+#: the crowd-size rule), fatalities 0.941, pre-filter keeps the main event of every note (1.0).
 FLOORS = {
-    "sub_event_weighted_f1": 0.87,
-    "sub_event_accuracy": 0.865,
-    "event_type_accuracy": 0.895,
+    "sub_event_weighted_f1": 0.875,
+    "sub_event_accuracy": 0.87,
+    "event_type_accuracy": 0.90,
     "fatalities_exact": 0.93,
     "prefilter_main_event_kept": 0.995,
 }

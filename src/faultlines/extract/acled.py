@@ -134,7 +134,7 @@ def _is_violent_cue(doc: Doc, event: EventCandidate) -> bool:
     return span is not None and span.root.dep_ not in ("pobj", "relcl", "acl", "compound")
 
 
-def _protest_subtype(doc: Doc, events: Sequence[EventCandidate]) -> str:
+def _protest_subtype(doc: Doc, events: Sequence[EventCandidate], text: str) -> str:
     lemmas = {t.lemma_.lower() for t in doc}
     types = {e.type for e in events}
     if "mob_violence" in types or "mob" in lemmas:
@@ -147,7 +147,7 @@ def _protest_subtype(doc: Doc, events: Sequence[EventCandidate]) -> str:
         return "excessive_force_against_protesters"
     if any(_is_violent_cue(doc, e) for e in events) or any(_is_violent_word(t) for t in doc):
         return "violent_demonstration"
-    if any(_is_intervention(t) for t in doc) or lemmas & {"teargas", "tear-gas"} or "tear gas" in doc.text.lower():
+    if any(_is_intervention(t) for t in doc) or lemmas & {"teargas", "tear-gas"} or "tear gas" in text.lower():
         return "protest_with_intervention"
     return "peaceful_protest"
 
@@ -175,23 +175,24 @@ def _led_by_mob(doc: Doc, event: EventCandidate) -> bool:
 TERRITORY = ("government_regains_territory", "nonstate_overtakes_territory", "nonviolent_territory_transfer")
 
 
-def main_event(doc: Doc, events: Sequence[EventCandidate]) -> EventCandidate | None:
+def main_event(doc: Doc, events: Sequence[EventCandidate], text: str | None = None) -> EventCandidate | None:
     """The event an ACLED coder would record for the report ``doc`` (None when none fits).
 
     Only asserted, reported or hedged events with an ACLED type count. The main event is the
     one closest to the main verb of the first sentence that has one; captures win over the
     fighting around them, and a protest absorbs what happens to it.
     """
+    text = doc.text if text is None else text  # spaCy rebuilds doc.text on every access: once here
     usable = [e for e in events if e.acled_sub_event_type and e.modality not in ("denied", "planned")]
-    if CROWD_SIZE.search(doc.text):
-        return _crowd_event(doc, events, usable)
+    if CROWD_SIZE.search(text):
+        return _crowd_event(doc, events, usable, text)
     if not usable:
         return None
     first_sentence = min(e.sentence_index for e in usable)
     lead = [e for e in usable if e.sentence_index == first_sentence]
     protests = [e for e in lead if e.type in PROTEST_TYPES]
     if protests:
-        main = _as_type(protests[0], _protest_subtype(doc, usable))
+        main = _as_type(protests[0], _protest_subtype(doc, usable, text))
         forces = _intervening_forces(doc) if main.type in _FORCE_AGAINST_PROTEST else None
         return replace(main, actor2=(forces,)) if forces and not main.actor2 else main
     territory = [e for e in usable if e.type in TERRITORY and e.sentence_index <= first_sentence + 1]
@@ -215,13 +216,15 @@ CROWD_SIZE = re.compile(r"\[size=[^\]]*\]")
 _CROWD_VIOLENCE = frozenset({"attack", "armed_clash", "looting_property_destruction", "abduction"})
 
 
-def _crowd_event(doc: Doc, events: Sequence[EventCandidate], usable: Sequence[EventCandidate]) -> EventCandidate | None:
+def _crowd_event(
+    doc: Doc, events: Sequence[EventCandidate], usable: Sequence[EventCandidate], text: str
+) -> EventCandidate | None:
     """The main event of a note that reports a crowd's size: its protest; else a crowd's violence
     ("motorists cornered and beat up two men") as mob violence; else the lead's first clause as a
     peaceful protest ("teachers blocked roads ... to demand the payment of salaries")."""
     if not usable:
         first = _first_clause(doc, events)
-        return _as_type(first, _protest_subtype(doc, [])) if first is not None else None
+        return _as_type(first, _protest_subtype(doc, [], text)) if first is not None else None
     first_sentence = min(e.sentence_index for e in usable)
     lead = [e for e in usable if e.sentence_index == first_sentence]
     protests = [e for e in lead if e.type in PROTEST_TYPES]
@@ -231,11 +234,11 @@ def _crowd_event(doc: Doc, events: Sequence[EventCandidate], usable: Sequence[Ev
         return _as_type(best, "mob_violence")
     protests = protests or [e for e in usable if e.type in PROTEST_TYPES]
     if protests:
-        main = _as_type(protests[0], _protest_subtype(doc, usable))
+        main = _as_type(protests[0], _protest_subtype(doc, usable, text))
         forces = _intervening_forces(doc) if main.type in _FORCE_AGAINST_PROTEST else None
         return replace(main, actor2=(forces,)) if forces and not main.actor2 else main
     best = min(lead, key=lambda e: (_depth(doc, e), _rank(e)))
-    return _as_type(best, _protest_subtype(doc, usable))
+    return _as_type(best, _protest_subtype(doc, usable, text))
 
 
 def _first_clause(doc: Doc, events: Sequence[EventCandidate]) -> EventCandidate | None:

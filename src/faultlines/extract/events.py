@@ -149,7 +149,7 @@ def extract_events(doc: Doc, *, actor_spans: Sequence[CharSpan] | None = None) -
     for index, sentence in enumerate(doc.sents):
         if is_tagged(sentence):
             events.extend(_sentence_events(sentence, index, spans))
-    logger.debug("%d event candidates in %d characters", len(events), len(doc.text))
+    logger.debug("%d event candidates in %d tokens", len(events), len(doc))  # len(doc.text) rebuilds the text
     return events
 
 

@@ -53,10 +53,13 @@ def _ancestors(token: Token) -> list[Token]:
 
 
 def _is_negated(token: Token) -> bool:
+    """ "did not attack", "no clashes were reported", "took the town without fighting" (the fighting
+    is negated, not the taking: "fired without warning" and "withdrew without a fight" happened)."""
     if any(child.dep_ == "neg" for child in token.children):
         return True
-    # "no clashes were reported", "without fighting"
-    return any(child.lower_ in ("no", "without") for child in token.children if child.dep_ in ("det", "prep"))
+    if any(child.lower_ == "no" for child in token.children if child.dep_ == "det"):
+        return True
+    return token.dep_ in ("pobj", "pcomp") and token.head.lower_ == "without"
 
 
 _GOVERNED_DEPS = {

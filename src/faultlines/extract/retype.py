@@ -263,6 +263,28 @@ def _retype_protest(type_id: str, trigger: Token, clause: Sequence[Token]) -> st
     return type_id
 
 
+_PLACES_AMONG_CIVILIANS = frozenset({"village", "house", "home", "market", "community", "school", "church", "mosque"})
+_PEOPLE = (CIVILIAN_NOUNS - _PLACES_AMONG_CIVILIANS) | {
+    "victim", "suspect", "body", "corpse", "shopkeeper", "policeman", "soldier", "officer", "guard",
+}  # fmt: skip
+
+
+_SYMBOLS = frozenset({"flag", "effigy", "banner", "poster", "portrait"})
+
+
+def _burnt(trigger: Token) -> set[str]:
+    """Lemmas of what the trigger burns ("set a woman on fire", "set fire to flags", "burned effigies")."""
+    objects = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children]
+    objects += [c for o in list(objects) for c in o.conjuncts]
+    return {_lemma(o) for o in objects}
+
+
+#: People that forces "rescue" from smugglers: the press's word for intercepting them (ACLED: arrests).
+#: Rescuing hostages, victims or residents is no arrest and no event of its own.
+SMUGGLED_NOUNS = frozenset({"migrant", "immigrant", "refugee", "asylum"})
+
+
 def _retype_withdrawal(type_id: str, trigger: Token, actor_spans: Sequence[CharSpan] | None) -> str | None:
     lemma = _lemma(trigger)
     subjects = [c for c in trigger.children if c.dep_ in ("nsubj",) and not c.like_num]
@@ -317,4 +339,12 @@ def refine_type(
         return _retype_protest(type_id, trigger, clause)
     if type_id == "withdrawal":
         return _retype_withdrawal(type_id, trigger, actor_spans)
+    if type_id == "looting_property_destruction" and lemma in ("set", "burn", "torch"):
+        burnt = _burnt(trigger)
+        if burnt & _PEOPLE:
+            return "attack"  # "set a woman on fire" is violence against a person, not property
+        if burnt & _SYMBOLS:
+            return "peaceful_protest"  # burning a flag or an effigy is a protest gesture
+    if lemma == "rescue":
+        return type_id if {_lemma(t) for t in clause} & SMUGGLED_NOUNS else None
     return type_id

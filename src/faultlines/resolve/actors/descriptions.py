@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from faultlines.kb.model import Actor
-from faultlines.resolve.actors.context import DocContext
+from faultlines.resolve.actors.context import DocContext, most_used
 from faultlines.resolve.actors.found import Found
 
 _BRANCH = re.compile(
@@ -74,9 +74,8 @@ def _as_mentioned(ctx: DocContext, org: Actor, found: list[Found]) -> Actor:
     """Undated text: of the organisation's rename chain, the name the document uses most."""
     if ctx.published is not None:
         return org
-    chain = {m.id for m in ctx.kb.chain(org.id)}
-    used = [f.actor.id for f in found if f.actor is not None and f.actor.id in chain]
-    return ctx.kb.get(max(set(used), key=used.count)) if used else org
+    used = most_used([f.actor.id for f in found if f.actor is not None], ctx.kb.chain(org.id))
+    return ctx.kb.get(used) if used else org
 
 
 def _organisation(ctx: DocContext, person: Actor, found: list[Found], word: str = "") -> Actor | None:

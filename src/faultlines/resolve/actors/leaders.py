@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from faultlines.resolve.actors.context import DocContext
+from faultlines.resolve.actors.context import DocContext, most_used
 from faultlines.resolve.actors.found import Found
 from faultlines.resolve.actors.mention import provisional_key
 
@@ -120,8 +120,7 @@ def _kb_organisation(ctx: DocContext, person: Found, orgs: list[Found]) -> str |
     if org is None:
         return None
     if ctx.published is None:
-        chain = {m.id for m in ctx.kb.chain(org.id)}
-        mentioned = [o.actor.id for o in orgs if o.actor is not None and o.actor.id in chain]
+        mentioned = most_used([o.actor.id for o in orgs if o.actor is not None], ctx.kb.chain(org.id))
         if mentioned:
-            return max(set(mentioned), key=mentioned.count)
+            return mentioned
     return org.id

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from faultlines.resolve.dates import calendar as cal
-from faultlines.resolve.dates.lexicon import MONTHS
+from faultlines.resolve.dates.lexicon import MONTHS, fold
 from faultlines.resolve.dates.model import ANCHOR_ABSOLUTE, ANCHOR_PUBLISHED, ANCHOR_TEXT
 from faultlines.resolve.dates.reading import (
     NO_IN_FORCE,
@@ -54,7 +54,8 @@ _YEAR_WORDS: dict[str, tuple[int, str]] = {
 
 
 def norm(raw: str | None) -> str:
-    return " ".join((raw or "").lower().split())
+    """A matched word as a lexicon key (see :func:`~faultlines.resolve.dates.lexicon.fold`)."""
+    return fold(raw)
 
 
 def month_number(raw: str | None) -> int:

@@ -12,6 +12,7 @@ from functools import cache
 import dateparser
 
 from faultlines.resolve.dates.grammar import PATTERNS, Pattern
+from faultlines.resolve.dates.lexicon import fold
 from faultlines.resolve.dates.model import ANCHOR_ABSOLUTE, ANCHOR_TEXT, TimeExpression
 from faultlines.resolve.dates.reading import Context, Reading, unresolved
 from faultlines.resolve.dates.rules import RULES, UNIT_PRECISION, shift_from
@@ -100,7 +101,13 @@ def _non_overlapping(candidates: list[_Candidate], length: int) -> list[_Candida
 
 
 def _read(candidate: _Candidate, ctx: Context) -> Reading | None:
-    return RULES[candidate.pattern.kind](candidate.match.groupdict(), ctx)
+    """The candidate's reading; None (skipped, logged) when its words are outside the lexicon, so
+    that an odd spelling the patterns let through never stops the analysis of a document."""
+    try:
+        return RULES[candidate.pattern.kind](candidate.match.groupdict(), ctx)
+    except (KeyError, ValueError, OverflowError) as exc:
+        logger.debug("unreadable time expression %r: %s", candidate.match.group(), exc)
+        return None
 
 
 def _expression(text: str, start: int, end: int, kind: str, reading: Reading) -> TimeExpression:
@@ -122,7 +129,7 @@ def _counts_from_next(current: _Candidate, following: _Candidate | None, text: s
     """True for "two days after 8 June": a shift written right before the date it counts from."""
     if following is None or current.pattern.kind != "shift":
         return False
-    if (current.match.group("dir") or "").lower() not in ("after", "before"):
+    if fold(current.match.group("dir")) not in ("after", "before"):
         return False
     return bool(_AFTER_GAP.match(text[current.end : following.start]))
 
@@ -139,13 +146,13 @@ def _counts_from_event(current: _Candidate, text: str) -> bool:
     """True for "days after rebels withdrew": the shift counts from an event, not from a date."""
     if current.pattern.kind != "shift":
         return False
-    if (current.match.group("dir") or "").lower() not in ("after", "before"):
+    if fold(current.match.group("dir")) not in ("after", "before"):
         return False
     return bool(_WORD_FOLLOWS.match(text, current.end))
 
 
 def _shift_precision(current: _Candidate) -> str:
-    return UNIT_PRECISION[(current.match.group("unit") or "day").lower().removesuffix("s")]
+    return UNIT_PRECISION.get(fold(current.match.group("unit") or "day").removesuffix("s"), "day")
 
 
 def find_time_expressions(text: str, published: date | None) -> list[TimeExpression]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 
 MONTHS: dict[str, int] = {
@@ -26,6 +27,20 @@ VAGUE_QUANTITIES = ("a few", "few", "several", "some", "many", "a number of")
 
 ORDINALS: dict[str, int] = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
                             "fourth": 4, "4th": 4, "last": 4, "final": 4}  # fmt: skip
+
+
+#: Letters that case-insensitive patterns match as ASCII but that no decomposition maps to it.
+_ASCII_TWINS = str.maketrans({"ı": "i", "\u212a": "k"})
+
+
+def fold(raw: str | None) -> str:
+    """``raw`` as a lexicon key: compatibility-decomposed ("ſ" -> "s", "ﬁ" -> "fi", full-width and
+    Arabic-Indic digits kept as digits), accents and invisible format marks dropped, lower-cased,
+    and runs of white space collapsed. A word the case-insensitive patterns matched always folds
+    to the key it was matched as ("Wedneſday" -> "wednesday")."""
+    text = unicodedata.normalize("NFKD", raw or "")
+    kept = "".join(c for c in text if not unicodedata.combining(c) and unicodedata.category(c) != "Cf")
+    return " ".join(kept.translate(_ASCII_TWINS).lower().split())
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -80,7 +95,7 @@ TIME_PREPOSITION = (
 
 def part_name(raw: str) -> str:
     """Normalise a PART match to "early", "mid" or "late"."""
-    text = " ".join(raw.lower().split())
+    text = fold(raw)
     if text in ("early", "mid", "late"):
         return text
     if "middle" in text:
@@ -94,7 +109,7 @@ def quantity(raw: str | None) -> int | None:
     """Numeric value of a QUANTITY match; None for vague quantities ("several")."""
     if raw is None:
         return None
-    text = " ".join(raw.lower().split())
+    text = fold(raw)
     if text.isdigit():
         return int(text)
     return NUMBER_WORDS.get(text)
