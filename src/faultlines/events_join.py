@@ -442,6 +442,15 @@ def _shift_back(candidate: Any, start: str | None, end: str | None, precision: s
     return shifted, shifted
 
 
+def _earlier_report(candidate: Any, records: list[EventRecord]) -> tuple[str | None, str | None, str | None]:
+    """The date of a restated event ("Al-Nusra's oath ... comes days after ..."): that of the last
+    earlier event of its type, else none (the date of the clause it is compared with is another event's)."""
+    for record in reversed(records):
+        if record.type == candidate.type and record.date_start is not None:
+            return record.date_start, record.date_end, record.date_precision
+    return None, None, None
+
+
 def _own_time(candidate: Any, times: list[MentionRecord]) -> bool:
     """True when a time expression sits in the event's own sentence."""
     return candidate.time is not None or any(m.sentence == candidate.sentence_index for m in times)
@@ -555,7 +564,10 @@ def join_events(
         place, place_precision = _place(c, places, text)
         if c.type in TERRITORIAL_TYPES and not c.places:
             place, place_precision = _sibling_place(c, candidates, records) or (place, place_precision)
-        start, end, precision = _when(c, times, published, text)
+        if getattr(c, "restated", False) and c.time is None:
+            start, end, precision = _earlier_report(c, records)
+        else:
+            start, end, precision = _when(c, times, published, text)
         start, end = _shift_back(c, start, end, precision)
         if published is not None and start == published.isoformat() and not _own_time(c, times):
             start, end, precision = _lead_twin_date(c, candidates, times) or (start, end, precision)

@@ -32,6 +32,7 @@ from faultlines.extract.arguments import (
     place_spans,
 )
 from faultlines.extract.fatalities import Fatalities, parse_fatalities
+from faultlines.extract.frames import is_restatement, line_subject, own_span, own_time, resolve_pronouns
 from faultlines.extract.modality import modality_of
 from faultlines.extract.ontology import by_id
 from faultlines.extract.retype import EXPLOSION_TYPES, INSTRUMENTS, refine_type
@@ -92,6 +93,8 @@ class EventCandidate:
     """Days this event precedes the time of the clause it hangs on ("a day after they seized Mosul")."""
     clause_span: CharSpan | None = None
     """The trigger's phrase with its dependents (evidence when one sentence reports two events of one type)."""
+    restated: bool = False
+    """A noun event restated in a "comes days after <other event>" frame: the other clause's date is not its own."""
 
     def surface(self, text: str) -> dict[str, Any]:
         """The argument strings of this event in the document ``text``."""
@@ -265,7 +268,14 @@ def _candidate(
     places = _ordered_places(object_places, place_spans(clause, known), match.head.idx, line)
     if type_id in TERRITORY_TYPES:
         places = [p for p in places if not _relative_position(sentence.doc, p)]
-    actor1, actor2 = _on_line(actor1, line), _on_line(actor2, line)
+    on_line1 = _on_line(actor1, line)
+    if actor1 and not on_line1:
+        on_line1 = line_subject(sentence, match.head, line, actor_spans)
+    actor1, actor2 = on_line1, resolve_pronouns(sentence, on_line1, _on_line(actor2, line), line, actor_spans)
+    restated = is_restatement(match.head)
+    if restated:
+        mine = own_span(match.head)
+        actor2 = [a for a in actor2 if mine[0] <= a[0] and a[1] <= mine[1]]
     modality = modality_of(match.head, sentence)
     fatalities = _fatalities(type_id, clause, sentence)
     trigger = (phrase[0].idx, phrase[-1].idx + len(phrase[-1].text))
@@ -278,7 +288,7 @@ def _candidate(
         actor1=tuple(actor1),
         actor2=tuple(a for a in actor2 if a not in actor1),
         places=tuple(p for p in places if p not in actor1 and p not in actor2),
-        time=_time(clause, sentence, match.head),
+        time=own_time(match.head) if restated else _time(clause, sentence, match.head),
         fatalities=fatalities,
         modality=modality.label,
         attribution=modality.attribution,
@@ -288,6 +298,7 @@ def _candidate(
         confidence=_confidence(actor1, places, match),
         days_before=_days_before(match.head),
         clause_span=(match.head.left_edge.idx, match.head.right_edge.idx + len(match.head.right_edge.text)),
+        restated=restated,
     )
 
 

@@ -212,10 +212,12 @@ def _runs(sent: list[Token], cased: bool) -> list[list[Token]]:
 
 def _name_start(run: list[Token], head: int) -> int:
     """Where a name ending in the head at ``head`` starts: at most four words back, and after a "the"
-    that follows a word other than a connector ("In Idlib the Army of Conquest" -> "Army of Conquest")."""
+    that follows a word other than a connector ("In Idlib the Army of Conquest" -> "Army of Conquest")
+    or an English "as"/"at"."""
     start = max(0, head - 4)
     for j in range(head - 1, start, -1):
-        if run[j].text == "the" and run[j - 1].lower_ not in CONNECTORS:
+        # "known in English as the Army of X": an English "as"/"at" before "the" is no Arabic article
+        if run[j].text == "the" and (run[j - 1].lower_ not in CONNECTORS or run[j - 1].text in ("as", "at")):
             return j + 1
     return start
 

@@ -108,6 +108,7 @@ def _generic_state(ent: Span, ctx: DocContext) -> Found | None:
     if (_glued(ent) and not _regional_unit(ent)) or _non_state_modifier(ent):
         return None
     named, foreign = _country_after(ctx, ent.end_char)
+    named = named or (None if foreign else clause_country(ctx, ent.start_char, ent.end_char))
     home = named or (None if foreign else ctx.country)
     if home is None:
         return None
@@ -117,6 +118,35 @@ def _generic_state(ent: Span, ctx: DocContext) -> Found | None:
     if actor is None:
         return None
     return Found(ent.start_char, ent.end_char, ent.text, "kb", 0.7, actor, kind=actor.kind)
+
+
+_PLACE_PHRASE = re.compile(
+    r"\b(?:in|on|across|at|inside|throughout|along|near|from)\s+"
+    r"(?:(?:the|a|an|several|many|some|other|various|major|most|all|two|three|four|five|\d+)\s+)*"
+    r"([A-Za-z][\w.-]*)\s+(?:cities|city|towns|town|side|border|soil|territory|provinces|province|villages|village"
+    r"|capital|streets|areas|regions|region|districts|district|neighbourhoods|neighborhoods)\b",
+    re.IGNORECASE,
+)
+
+
+def clause_country(ctx: DocContext, start: int, end: int) -> str | None:
+    """ "clashed with police in several Turkish cities", "on the Iraqi side": the country whose
+    demonym qualifies a place phrase of the mention's own clause (the nearest one), if any."""
+    sent = ctx.sents[ctx.sentence_of(start)] if ctx.sents else None
+    if sent is None:
+        return None
+    low = max(sent.start_char, ctx.text.rfind(";", sent.start_char, start) + 1)
+    high = ctx.text.find(";", end, sent.end_char)
+    high = sent.end_char if high < 0 else high
+    best: tuple[int, str] | None = None
+    for match in _PLACE_PHRASE.finditer(ctx.text, low, high):
+        entry = modifier_index().get(match.group(1).lower())
+        if entry is None or entry[1] != "demonym":
+            continue
+        distance = match.start() - end if match.start() >= end else start - match.end()
+        if distance >= 0 and (best is None or distance < best[0]):
+            best = (distance, entry[0])
+    return best[1] if best else None
 
 
 def _regional_unit(span: Span) -> bool:

@@ -2,7 +2,8 @@
 
 Passes: known names (ruler + NER against the KB; identity militias named by ACLED's
 convention, see :mod:`communal`) -> descriptions -> acronyms defined in the
-document -> people and their organisations -> discovery of unknown groups. Overlaps are
+document -> people and their organisations -> discovery of unknown groups -> names the text
+declares to be one group's ("X, or the Y", "X, also known as Y"). Overlaps are
 settled longest-span first. Each KB actor is finally mapped to the member of its rename chain
 in force at the publication date (ISIL mentioned in 2015 -> Islamic State); without a date the
 actor the name denotes is kept.
@@ -17,6 +18,7 @@ from spacy.tokens import Doc
 
 from faultlines.kb.actor_kb import ActorKB, default_kb
 from faultlines.resolve.actors.acronyms import acronym_mentions
+from faultlines.resolve.actors.aliases import unify_aliases
 from faultlines.resolve.actors.communal import convention_militias
 from faultlines.resolve.actors.context import DocContext
 from faultlines.resolve.actors.descriptions import branch_descriptions, leader_descriptions
@@ -58,6 +60,7 @@ def resolve_actors(
     found = select([f for f in found if f.kind != "person"] + people)
     found = select(found + discover(ctx, found))
     found = select(found + acronym_mentions(ctx, found))
+    found = unify_aliases(ctx, found)
     nested = _people_inside_descriptions(found, link_people(ctx, undescribed))
     found = sorted(found + nested, key=lambda f: (f.start, -f.end))
     return [_mention(ctx, f) for f in found]

@@ -54,6 +54,9 @@ _FOLLOWED_BY_PLACE_CUE = re.compile(
 # A preposition capitalised because it opens a sentence ("In Syria, ...") is no part of the name after it.
 _OPENERS = _PREPOSITIONS
 _LOCATIVES = wordset("in near at outside around into toward towards")
+# Words that put a place after them even in lower-cased text ("near tikrit"), where "in" and "at" often do not;
+# so does "<place> and" ("in samarra and tikrit").
+_STRONG_LOCATIVES = wordset("near outside around outskirts toward towards")
 _FOLLOWED_BY_DIRECTION = re.compile(r"\s*in the (?:north|south|east|west)\b")
 _HYPHENATED_LOWER = re.compile(r"-[a-z]{3,}")
 # "Baath party", "Baathist loyalists": a name that heads a party or movement is not a place.
@@ -135,11 +138,19 @@ class MentionFinder:
         return False
 
     def _accept(
-        self, words: list[str], lower: bool, after_prep: bool, locative: bool = False, listed: bool = False
+        self,
+        words: list[str],
+        lower: bool,
+        after_prep: bool,
+        locative: bool = False,
+        listed: bool = False,
+        strong: bool = False,
     ) -> bool:
         """Whether ``words`` name a place; ``after_prep``: a word around it says a place is meant,
         ``locative``: a locative word ("in", "near", "in the east") stands right next to it,
-        ``listed``: it follows a bracket or a comma, as the districts of "X (Y, Z)" do."""
+        ``listed``: it follows a bracket or a comma, as the districts of "X (Y, Z)" do; ``strong``: a
+        word that always announces a place ("near", "outside") stands before it, so that lower-cased
+        text may name a town smaller than a city ("near tikrit")."""
         text = " ".join(words)
         single = len(words) == 1
         bare = fold(split_descriptor(text)[0])
@@ -155,7 +166,7 @@ class MentionFinder:
             # Acronyms are organisations ("FSA", "NATO") unless they name a country ("US", "DRC").
             return any(e.feature == COUNTRY for e in self.gazetteer.entries(text, fuzzy=False))
         if lower:
-            return self._notable(text, 100_000 if single else 20_000)
+            return self._notable(text, 100_000 if single and not strong else 20_000)
         if single and not after_prep:
             # A lone capitalised word is often a person ("Omar", "Kerry"): only well-known places.
             # In a bracketed list ("Bagare (Bagare, Passore)") a district name counts too.
@@ -173,7 +184,8 @@ class MentionFinder:
         found: list[_Span] = []
         i = 0
         while i < len(words):
-            span = self._span_at(text, words, i, lower)
+            listed_after = bool(found) and i > 1 and fold(words[i - 1][2]) == "and" and found[-1].end == words[i - 2][1]
+            span = self._span_at(text, words, i, lower, listed_after)
             if span is None:
                 i += 1
                 continue
@@ -181,7 +193,10 @@ class MentionFinder:
             i = span[1]
         return found
 
-    def _span_at(self, text: str, words: list[tuple[int, int, str]], i: int, lower: bool) -> tuple[_Span, int] | None:
+    def _span_at(
+        self, text: str, words: list[tuple[int, int, str]], i: int, lower: bool, listed_after: bool = False
+    ) -> tuple[_Span, int] | None:
+        """The longest place name starting at word ``i``; ``listed_after``: the word follows "<place> and"."""
         first = words[i][2]
         if not lower and not first[0].isupper():
             return None
@@ -205,7 +220,8 @@ class MentionFinder:
                 or (i + n < len(words) and fold(words[i + n][2]) in DESCRIPTORS)
             )
             listed = text[: chunk[0][0]].rstrip().endswith(("(", ","))
-            if self._accept(names, lower, cue, locative, listed):
+            strong = listed_after or (i > 0 and fold(words[i - 1][2]) in _STRONG_LOCATIVES)
+            if self._accept(names, lower, cue, locative, listed, strong):
                 end_index = i + n
                 end = chunk[-1][1]
                 # Keep a descriptor that follows ("Kirkuk province", "Aleppo countryside").
