@@ -5,21 +5,10 @@ from __future__ import annotations
 import pytest
 
 from faultlines.eval.places import event_mention
-from faultlines.resolve.places import PlaceContext, find_place_mentions, get_gazetteer, resolve_places
+from faultlines.resolve.places import get_gazetteer
 from faultlines.resolve.places.geo import distance_km
 
-
-def resolve_text(text: str, *countries: str):
-    mentions = find_place_mentions(text)
-    return mentions, resolve_places(mentions, context=PlaceContext(countries=countries))
-
-
-def result_for(text: str, mention: str, *countries: str):
-    mentions, results = resolve_text(text, *countries)
-    for m, r in zip(mentions, results, strict=True):
-        if m.text == mention:
-            return r
-    raise AssertionError(f"{mention!r} not found among {[m.text for m in mentions]}")
+from .places_helpers import resolve_text, result_for
 
 
 def test_second_level_districts_are_in_the_gazetteer() -> None:

@@ -4,30 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from faultlines.eval.places import event_mention
-from faultlines.resolve.places import PlaceContext, find_place_mentions, get_gazetteer, resolve_places
+from faultlines.resolve.places import find_place_mentions, get_gazetteer
 from faultlines.resolve.places.geo import distance_km
 from faultlines.resolve.places.keys import fold, name_key
 
-
-def resolve_text(text: str, *countries: str):
-    mentions = find_place_mentions(text)
-    return mentions, resolve_places(mentions, context=PlaceContext(countries=countries))
-
-
-def event_place(text: str, *countries: str):
-    mentions, results = resolve_text(text, *countries)
-    chosen = event_mention(mentions, results, text)
-    return None if chosen is None else results[chosen]
-
-
-def result_for(text: str, mention: str, *countries: str):
-    mentions, results = resolve_text(text, *countries)
-    for m, r in zip(mentions, results, strict=True):
-        if m.text == mention:
-            return r
-    raise AssertionError(f"{mention!r} not found among {[m.text for m in mentions]}")
-
+from .places_helpers import event_place, resolve_text, result_for
 
 # -- spelling variants must lie where the text points ---------------------------------------------
 
