@@ -226,6 +226,14 @@ _TOWN_WORD_AFTER = re.compile(r"\s+(?:town|village|city|countryside|district|gov
 _CODED_BEFORE = re.compile(r"\bcoded (?:to|as)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$", re.I)
 #: A capitalised bracket right after a name: its container, as in "Angra dos Reis (Rio de Janeiro)".
 _BRACKET_AFTER = re.compile(r"\s?\([A-Z]")
+#: The object of a verb of taking or leaving ground is a place whatever the NER calls it ("abandoned Al-Qaim").
+_TERRITORIAL_VERB_BEFORE = re.compile(
+    r"\b(?:seiz(?:e|es|ed|ing)|captur(?:e|es|ed|ing)|abandon(?:s|ed|ing)?|overr[au]n|storm(?:s|ed)|recaptur(?:e|es|ed)|"
+    r"re-?t(?:ook|aken|ake|akes)|liberat(?:e|es|ed)|besieg(?:e|es|ed)|evacuat(?:e|es|ed)|(?:took|taken|take|seized) "
+    r"control of|fell to|fall of|(?:withdr[eaw]w?n?|pulled out|retreated) from)"
+    r"\s+(?:the\s+(?:town|city|village)\s+of\s+)?$",
+    re.I,
+)
 _OF_PLACE = re.compile(
     r"\b(?:village|town|city|district|municipality|commune|locality|settlement|sub-prefecture|prefecture|area|"
     r"outskirts|suburb)s? of\s+(?:the\s+)?$",
@@ -239,7 +247,8 @@ def _place_cue(text: str, start: int, end: int) -> bool:
     a name followed by its bracketed container, "the village of Kodjari"."""
     if _TOWN_WORD_AFTER.match(text, end) or _TOWN_WORD_AFTER.search(text, start, end):
         return True
-    if _CODED_BEFORE.search(text, max(start - 40, 0), start) or _OF_PLACE.search(text, max(start - 40, 0), start):
+    before = max(start - 40, 0)
+    if any(cue.search(text, before, start) for cue in (_CODED_BEFORE, _OF_PLACE, _TERRITORIAL_VERB_BEFORE)):
         return True
     if _BRACKET_AFTER.match(text, end):
         return True

@@ -115,6 +115,9 @@ def _place(candidate: Any, places: list[MentionRecord], text: str = "") -> tuple
             own = located[:1] + own
     if own:
         return _finest(own[0], same, candidate)
+    antecedent = _pronoun_antecedent(candidate, resolved, text) if territorial else None
+    if antecedent is not None:
+        return _finest(antecedent, same, candidate)
     same = [m for m in same if not _is_country(m)]
     if same:
         nearest = min(same, key=lambda m: (not _located(m, candidate, text), abs(m.start - candidate.trigger[0])))
@@ -362,6 +365,20 @@ def _sibling_place(
         if same_sentence and other.places and record.type in TERRITORIAL_TYPES and record.place is not None:
             return record.place, record.place_precision
     return None
+
+
+def _pronoun_antecedent(candidate: Any, resolved: list[MentionRecord], text: str) -> MentionRecord | None:
+    """The town a pronoun place argument points back to: the last one named before the trigger in the
+    same sentence ("forces abandoned Al-Qaim ... and ISIL seized it": Al-Qaim, not the town the sentence
+    opened with)."""
+    if not any(text[start:end].lower() == "it" for start, end in candidate.places):
+        return None
+    earlier = [
+        m
+        for m in resolved
+        if m.sentence == candidate.sentence_index and m.end <= candidate.trigger[0] and not _is_country(m)
+    ]
+    return max(earlier, key=lambda m: m.start) if earlier else None
 
 
 def _definite_place_argument(candidate: Any) -> bool:

@@ -35,3 +35,12 @@ def test_a_name_followed_by_its_bracketed_region_is_a_place_whatever_the_ner_say
     # spaCy labels "Angra dos Reis" a PERSON; the bracketed region after it marks it as a place
     found = _by_kind("On 3 May 2022, police shot a man in Angra dos Reis (Rio de Janeiro).")
     assert ("Angra dos Reis", "BR") in found["place"]
+
+
+def test_the_ground_a_force_abandons_is_a_place_whatever_the_ner_says() -> None:
+    # spaCy labels "Al-Qaim" a PERSON here; the verb of leaving ground marks it as a place
+    found = _by_kind(
+        "Al-Nusra's oath of loyalty in Albu Kamal comes days after Iraqi security forces abandoned Al-Qaim, "
+        "just across the border."
+    )
+    assert ("Al-Qaim", "IQ") in found["place"]

@@ -111,7 +111,9 @@ def test_a_rejected_event_stays_rejected_after_reprocessing(seeds: Faultlines) -
     # what is stored after the re-processing is what a full re-derivation gives
     full = reconcile(seeds.conn, full=True)
     assert all(full[t]["added"] == full[t]["removed"] == 0 for t in ("relations", "control", "contradictions"))
-    pledged = {(e["document"], e["start"]) for c in seeds.control() for e in c["evidence"]}
+    # no interval at the town rests on the rejected reports (one of their sentences also tells of Al-Qaim's fall,
+    # which still supports Al-Qaim's intervals)
+    pledged = {(e["document"], e["start"]) for c in seeds.control(place="Kamāl") for e in c["evidence"]}
     rejected = {
         (r[0], r[1])
         for r in seeds.conn.execute(

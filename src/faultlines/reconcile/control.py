@@ -125,7 +125,8 @@ def control_steps(
         elif effect == "holder_gains":
             holder = coalition_captor(occ, occ.actor1, coalitions, folds) if folds and coalitions else occ.actor1
             steps.append(Step(occ.place, effect, holder, occ.actor2, when, occ))
-        else:
+        elif occ.actor1 is not None or occ.when.dated:
+            # an undated loss by nobody named ("troops fleeing") dates nothing and frees nothing
             steps.append(Step(occ.place, effect, occ.actor1, None, when, occ))
     return steps
 
