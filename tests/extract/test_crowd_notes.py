@@ -36,6 +36,9 @@ def test_what_a_clause_rejects_did_not_happen(nlp: Language) -> None:
     assert "demand" not in _types(nlp, "Iraq PM rejects call for unity")
     types = _types(nlp, "Al-Julani and al-Zawahiri rejected the merger.")
     assert "merger" not in types and "reject" in types
+    # a merger annulled is no merger
+    assert "merger" not in _types(nlp, "Al-Qaeda's leader annulled the merger of the two groups.")
+    assert "merger" in _types(nlp, "The two groups announced their merger on Tuesday.")
 
 
 def test_weapons_handed_over_are_no_strike(nlp: Language) -> None:

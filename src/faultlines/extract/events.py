@@ -192,16 +192,19 @@ def _is_modifier(token: Token) -> bool:
     return not any(child.dep_ == "advmod" for child in token.children)
 
 
-#: Verbs whose object names an event that did not happen as told: the rejection is the event.
-_REJECTING = frozenset({"reject", "refuse", "dismiss", "decline", "rebuff"})
+#: Verbs whose object names an event that did not happen as told, or that they undo ("annulled the
+#: merger"): the rejection is the event, not the thing rejected.
+_REJECTING = frozenset(
+    {"reject", "refuse", "dismiss", "decline", "rebuff", "annul", "cancel", "revoke", "nullify", "overturn"}
+)
 #: Verbs whose object is goods handed over: a weapon word there names no attack.
 _HANDING = frozenset({"send", "supply", "deliver", "provide", "give", "sell", "ship", "transfer", "smuggle", "buy"})
 
 
 def _named_not_done(token: Token, type_id: str) -> bool:
-    """A noun trigger that its clause rejects or hands over is no event of its own: "rejected merger",
-    "rejects calls for a unity government" (the rejection is the event), "sending drones and supplies
-    into Iraq" (goods, not an air strike)."""
+    """A noun trigger that its clause rejects, undoes or hands over is no event of its own: "rejected
+    merger", "annulled the merger", "rejects calls for a unity government" (the rejection is the event),
+    "sending drones and supplies into Iraq" (goods, not an air strike)."""
     if token.pos_ not in ("NOUN", "PROPN"):  # a headline's "Sending Drones" is tagged PROPN
         return False
     governed = token.head if token.dep_ == "conj" else token
