@@ -14,8 +14,6 @@ and places at country or region level do not enter the control map.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -28,6 +26,7 @@ from faultlines.reconcile.dates import UNDATED, When
 from faultlines.reconcile.groups import Evidence, Occurrence
 from faultlines.reconcile.places import PlaceIndex
 from faultlines.reconcile.relations import Transition, as_reported
+from faultlines.store.facts import content_hash
 
 Coalitions = dict[tuple[str, int], str]
 """(folded member, document) -> the coalition that document lists it in."""
@@ -76,7 +75,7 @@ class ControlFact:
             sorted(self.evidence),
             self.confidence,
         ]
-        return hashlib.sha256(json.dumps(raw, default=str).encode()).hexdigest()[:32]
+        return content_hash(raw)
 
 
 def control_types() -> dict[str, str]:

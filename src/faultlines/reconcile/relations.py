@@ -10,8 +10,6 @@ group-relationship event that give incompatible dates become a date contradictio
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -20,6 +18,7 @@ from faultlines.reconcile.actors import ActorFold
 from faultlines.reconcile.claims import Claim, Contradiction, choose
 from faultlines.reconcile.dates import UNDATED, When, narrower
 from faultlines.reconcile.groups import Evidence, Occurrence
+from faultlines.store.facts import content_hash
 
 DIRECTED = frozenset({"affiliation", "support"})
 CLOSES = {
@@ -65,6 +64,19 @@ class RelationFact:
     origin: str = "event"
     disputes: list[tuple[str, tuple[list[Claim], int, str]]] = field(default_factory=list)
 
+    @classmethod
+    def opened_by(cls, step: Transition) -> RelationFact:
+        """The relation a step opens, its evidence marked as opening it."""
+        return cls(
+            step.a,
+            step.b,
+            step.kind,
+            step.when,
+            evidence=[(e, "opens") for e in step.evidence],
+            confidence=step.confidence,
+            origin=step.origin,
+        )
+
     def signature(self) -> str:
         """Hash of everything stored for the relation (a re-run with the same facts keeps the row)."""
         raw = [
@@ -79,7 +91,7 @@ class RelationFact:
             self.confidence,
             self.origin,
         ]
-        return hashlib.sha256(json.dumps(raw, default=str).encode()).hexdigest()[:32]
+        return content_hash(raw)
 
 
 def relation_effects() -> dict[str, tuple[str, str]]:
@@ -267,15 +279,7 @@ def _state(
     elif not ({step.kind} | CLOSES.get(step.kind, set())) & event_kinds and not any(
         k[0] in CLOSES.get(step.kind, set()) for k in open_
     ):
-        open_[key] = RelationFact(
-            step.a,
-            step.b,
-            step.kind,
-            step.when,
-            evidence=[(e, "opens") for e in step.evidence],
-            confidence=step.confidence,
-            origin=step.origin,
-        )
+        open_[key] = RelationFact.opened_by(step)
 
 
 def _start(
@@ -287,15 +291,7 @@ def _start(
         return
     for other in [k for k in open_ if k[0] in CLOSES.get(step.kind, set())]:
         done.append(_close(open_.pop(other), step))
-    fact = RelationFact(
-        step.a,
-        step.b,
-        step.kind,
-        step.when,
-        evidence=[(e, "opens") for e in step.evidence],
-        confidence=step.confidence,
-        origin=step.origin,
-    )
+    fact = RelationFact.opened_by(step)
     _note_dispute(fact, "from", step)
     open_[key] = fact
 

@@ -84,7 +84,13 @@ class ContradictionRow:
             self.rule,
             [[c.value, sorted(c.documents), sorted(c.evidence)] for c in self.claims],
         ]
-        return hashlib.sha256(json.dumps(raw, default=str).encode()).hexdigest()[:32]
+        return content_hash(raw)
+
+
+def content_hash(raw: object) -> str:
+    """A short stable hash of a fact's stored content (JSON, non-JSON values as strings): a re-run that
+    derives the same fact keeps its row."""
+    return hashlib.sha256(json.dumps(raw, default=str).encode()).hexdigest()[:32]
 
 
 def sync_facts(
