@@ -64,6 +64,8 @@ def _summary_rows(report: dict[str, Any]) -> list[tuple[str, Any]]:
     ]
     for spacy_run in report.get("spacy_runs", []):
         rows.append((f"plain spaCy docs/second, {spacy_run['processes']} process(es)", spacy_run["docs_per_second"]))
+    if report.get("spacy_numpy_matmul"):
+        rows.append(("plain spaCy docs/second, numpy matmul", report["spacy_numpy_matmul"]["docs_per_second"]))
     for run in report["runs"]:
         rows += [
             (f"pipeline docs/second, {run['workers']} worker(s)", run["docs_per_second"]),
@@ -73,6 +75,8 @@ def _summary_rows(report: dict[str, Any]) -> list[tuple[str, Any]]:
         ]
         if run.get("ratio_vs_spacy_same_processes"):
             rows.append((f"ratio vs plain spaCy in {run['workers']} processes", run["ratio_vs_spacy_same_processes"]))
+        if run.get("ratio_vs_spacy_numpy_matmul"):
+            rows.append((f"ratio vs spaCy with numpy matmul, {run['workers']} worker(s)", run["ratio_vs_spacy_numpy_matmul"]))
     if report.get("gate"):
         gate = report["gate"]
         rows.append(("sentences parsed / seen", f"{gate.get('parsed_sentences', '-')} / {gate.get('sentences', '-')}"))
