@@ -48,6 +48,17 @@ def extract_seeds(nlp: Language, seeds_dir: Path, *, with_actors: bool = True) -
     return docs
 
 
+def pipeline_seeds(seeds_dir: Path) -> dict[str, SeedDoc]:
+    """The seeds' event candidates as ingest makes them: selective parsing, the real actor resolver."""
+    from faultlines.analysis import analyze
+
+    docs: dict[str, SeedDoc] = {}
+    for path in sorted(seeds_dir.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        docs[path.name[:3]] = SeedDoc(path.name[:3], text, analyze(text, None).candidates)
+    return docs
+
+
 def _same(gold: str, found: str | None) -> bool:
     if not found:
         return False

@@ -9,6 +9,7 @@ resolve stages.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -35,7 +36,7 @@ from faultlines.extract.fatalities import Fatalities, parse_fatalities
 from faultlines.extract.frames import is_restatement, line_subject, own_span, own_time, resolve_pronouns
 from faultlines.extract.modality import modality_of
 from faultlines.extract.ontology import by_id
-from faultlines.extract.retype import EXPLOSION_TYPES, INSTRUMENTS, refine_type
+from faultlines.extract.retype import EXPLOSION_TYPES, INSTRUMENTS, lower_cased, refine_type
 from faultlines.extract.triggers import TriggerMatch, find_triggers
 
 logger = logging.getLogger(__name__)
@@ -369,10 +370,15 @@ def _fatalities(type_id: str, clause: list[Token], sentence: Span) -> Fatalities
 
 
 def _time(clause: list[Token], sentence: Span, anchor: Token) -> CharSpan | None:
-    """A dated expression in the clause; else the nearest dated one in the sentence; else any."""
+    """A dated expression in the trigger's own stretch of the clause (between commas), nearest
+    first; else the clause's first; else the nearest dated one in the sentence; else any."""
     text, offset = sentence.text, sentence.start_char
     spans = entity_spans(clause, TIME_LABELS)
     points = [s for s in spans if _looks_like_point(text[s[0] - offset : s[1] - offset])]
+    own = [s for s in points if _dates_own_stretch(s, anchor, sentence)]
+    if own:
+        # "isil captured fallujah in january 2014, in june 2014 seized mosul": june, not january
+        return own[-1]
     if points:
         return points[0]
     in_sentence = entity_spans(sentence, TIME_LABELS)
@@ -382,6 +388,29 @@ def _time(clause: list[Token], sentence: Span, anchor: Token) -> CharSpan | None
     if points:
         return min(points, key=lambda s: min(abs(s[0] - anchor.idx), abs(s[1] - anchor.idx)))
     return spans[0] if spans else min(in_sentence, key=lambda s: min(abs(s[0] - anchor.idx), abs(s[1] - anchor.idx)))
+
+
+_COMMA_OR_SEMICOLON = re.compile(r"[,;]")
+
+
+_DATING_PREPS = frozenset({"in", "on", "during"})
+
+
+def _dates_own_stretch(span: CharSpan, anchor: Token, sentence: Span) -> bool:
+    """Whether the date at ``span`` opens the trigger's own stretch of the sentence: "in <date>" or
+    "on <date>" before the trigger with no comma or semicolon between them. Dates after the trigger
+    are often another event's ("protested ... the disappearance in 2018") and are left to the
+    clause rule."""
+    if span[1] > anchor.idx:
+        return False
+    offset = sentence.start_char
+    if _COMMA_OR_SEMICOLON.search(sentence.text, span[1] - offset, anchor.idx - offset):
+        return False
+    tokens = sentence.doc.char_span(span[0], span[1], alignment_mode="expand")
+    if tokens is None or not len(tokens):
+        return False
+    root = tokens.root
+    return root.dep_ == "pobj" and root.head.lower_ in _DATING_PREPS and any(t.like_num for t in tokens)
 
 
 _SMALL_NUMBERS = {
@@ -430,6 +459,9 @@ def _subjects(head: Token, depth: int = 0) -> list[Token]:
         # "after gunmen linked to X left": the parser hangs the subject on a child verb
         inner = [t for t in head.subtree if t.dep_ == "nsubj" and t.i < head.i]
         return inner[:1]
+    auxiliary = _perfect_split(head)
+    if auxiliary is not None:
+        return _subjects(auxiliary, depth + 1)
     if head.dep_ in ("relcl", "acl") and head.head.pos_ in ("NOUN", "PROPN") and head.pos_ == "VERB":
         if head.dep_ == "acl" and head.tag_ == "VBG" and head.head.pos_ == "NOUN" and head.head.dep_ == "dobj":
             return _subjects(head.head.head, depth + 1)  # "X released a message rejecting Y"
@@ -437,6 +469,26 @@ def _subjects(head: Token, depth: int = 0) -> list[Token]:
     if head.dep_ in ("conj", "xcomp", "advcl", "pcomp", "dobj", "pobj", "compound") or head.pos_ == "NOUN":
         return _subjects(head.head, depth + 1)
     return []
+
+
+def _controlled_ground(obj: Token, actor_spans: Sequence[CharSpan] | None) -> bool:
+    """The object of "control of X" (or, in lower-cased text where names have no capital, of any
+    territorial noun: "capture of fallujah") is ground, unless X is a known actor or a force."""
+    if obj.pos_ not in ("NOUN", "PROPN") or _is_actor_like(obj, actor_spans):
+        return False
+    return obj.head.head.lemma_.lower() == "control" or lower_cased(obj)
+
+
+def _perfect_split(head: Token) -> Token | None:
+    """The "has" of a perfect tense split by a time phrase that the parser misread ("ISIL has for
+    months clashed with ...": "clashed" hung under "months" as if it described them)."""
+    if head.dep_ != "acl" or head.tag_ != "VBN":
+        return None
+    noun = head.head
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.lemma_ == "have" and prep.head.i < head.i:
+        return prep.head
+    return None
 
 
 def _partner_objects(tokens: Iterable[Token]) -> list[tuple[str, Token]]:
@@ -477,10 +529,12 @@ def _actors(
     governing = [head.head] if head.pos_ == "NOUN" and head.dep_ in ("nsubj", "nsubjpass") else []
     for prep, obj in _partner_objects([*phrase, *governing]):
         if prep == "between":
-            between.extend(conjuncts(obj))
+            between.extend(_between_parties(obj))
         elif prep in ("in", "near", "at", "out", "from", "into") or (prep == "of" and type_id in TERRITORY_TYPES):
             if is_place_like(obj, actor_spans) or (obj.pos_ == "PROPN" and type_id in TERRITORY_TYPES):
                 places.append(obj)
+            elif prep == "of" and _controlled_ground(obj, actor_spans):
+                places.append(obj)  # "seize control of mosul" in lower-cased text
             elif prep == "at" and type_id in VIOLENT_TYPES:
                 partners.append(obj)  # "fired artillery at Houthi positions", "shot at protesters"
         elif prep == "of" and type_id in GROUP_LIFE_TYPES | {"merger", "split"}:
@@ -515,6 +569,8 @@ def _actors(
     if between and not agents:
         first = actor_list(between[:1], actor_spans, expand=False)
         rest = [s for s in actor_list(between[1:], actor_spans, expand=False) if s not in first]
+        if not rest and len(between) > 1:
+            rest = [_after_joint(between[1], actor_spans)]
         return first, rest, [prefer_place(p) for p in places]
     partners += between
     objects = [o for o in objects if _usable_argument(o, inside)]
@@ -533,6 +589,29 @@ def _actors(
     if actor_spans:
         actor1, actor2 = _fill_from_known(type_id, head, actor1, actor2, actor_spans)
     return actor1, actor2, place_list
+
+
+def _between_parties(obj: Token) -> list[Token]:
+    """The sides of "between X and Y": the object's conjuncts, or, when the parser hung X under Y
+    ("between ISIL[nmod] and Syrian[conj] rebels"), the head of what comes before the "and" and Y."""
+    sides = conjuncts(obj)
+    if len(sides) > 1:
+        return sides
+    joint = next((t for t in obj.subtree if t.dep_ == "cc" and t.lower_ == "and" and t.i < obj.i), None)
+    if joint is None:
+        return sides
+    first = [t for t in obj.subtree if t.i < joint.i]
+    heads = [t for t in first if t.head.i >= joint.i or t.head == t]
+    return [heads[0], obj] if heads and heads[0].pos_ in ("PROPN", "NOUN") else sides
+
+
+def _after_joint(obj: Token, actor_spans: Sequence[CharSpan] | None) -> CharSpan:
+    """The second side of a mis-parsed "between X and Y": the words from after the "and" to Y
+    ("Syrian rebels"), or the known actor named there."""
+    joint = max((t.i for t in obj.subtree if t.dep_ == "cc" and t.i < obj.i), default=obj.i - 1)
+    start, end = obj.doc[joint + 1].idx, obj.idx + len(obj.text)
+    known = [s for s in actor_spans or () if start <= s[0] and s[1] <= end]
+    return known[0] if known else (start, end)
 
 
 def _of_actor(head: Token, type_id: str, actor_spans: Sequence[CharSpan] | None) -> list[Token]:

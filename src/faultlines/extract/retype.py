@@ -184,8 +184,11 @@ def _retype_territory(
         objects = {_lemma(h) for h in heads}
         if objects & WEAPON_NOUNS:
             return "disrupted_weapons_use"
-        # a proper name that is not a known actor is taken to be a place ("captured Al-Qaim")
-        place = any(is_place_like(h, actor_spans) or h.pos_ in ("PRON", "PROPN") for h in heads)
+        # a proper name that is not a known actor is taken to be a place ("captured Al-Qaim"); in
+        # lower-cased text a name has no capital, so any noun that names no people is ("capture of fallujah")
+        place = any(is_place_like(h, actor_spans) or h.pos_ in ("PRON", "PROPN") for h in heads) or (
+            lower_cased(trigger) and not objects & (CIVILIAN_NOUNS | ARMED_NOUNS | _SUSPECTS | WEAPON_NOUNS)
+        )
         if not place and not objects & {"control", "territory", "area"}:
             if objects & (CIVILIAN_NOUNS | ARMED_NOUNS | _SUSPECTS):
                 return "arrest"
@@ -198,6 +201,12 @@ def _retype_territory(
     if "without" in words and words & {"fight", "fighting", "resistance", "clash", "battle"}:
         return "nonviolent_territory_transfer"
     return type_id
+
+
+def lower_cased(token: Token) -> bool:
+    """Whether ``token``'s sentence is written without capitals (a lower-cased wire or scrape)."""
+    text = token.sent.text
+    return text.lower() == text and any(char.isalpha() for char in text)
 
 
 def _retype_group(type_id: str, trigger: Token, actor_spans: Sequence[CharSpan] | None) -> str | None:

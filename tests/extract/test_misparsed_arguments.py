@@ -1,0 +1,53 @@
+"""Arguments, places and dates of events whose sentences the parser gets partly wrong, as news and
+scraped or lower-cased copies of it often make it do."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from faultlines.extract.events import EventCandidate, extract_events
+
+
+def _events(nlp: Language, text: str, type_id: str) -> list[dict[str, object]]:
+    found: list[EventCandidate] = [e for e in extract_events(nlp(text)) if e.type == type_id]
+    return [e.surface(text) for e in found]
+
+
+def test_both_sides_of_a_fight_between_a_group_and_rebels(nlp: Language) -> None:
+    text = "As a result, fighting broke out in January between ISIL and Syrian rebels, which drew in others."
+    (event,) = _events(nlp, text, "armed_clash")
+    assert event["actor1"] == ["ISIL"]
+    assert event["actor2"] and "rebels" in str(event["actor2"][0])
+    assert event["time"] == "January"
+
+
+def test_a_perfect_tense_split_by_a_time_phrase_keeps_its_subject(nlp: Language) -> None:
+    text = (
+        "ISIL, which is seen as the most capable militant group in Iraq, has for months clashed with groups "
+        "opposed to President Bashar al-Assad in neighboring Syria."
+    )
+    (event,) = _events(nlp, text, "armed_clash")
+    assert event["actor1"] == ["ISIL"]
+    assert event["actor2"] == ["groups"]
+    assert "Syria" in event["places"]
+
+
+def test_each_capture_takes_the_date_of_its_own_stretch_of_a_lower_cased_sentence(nlp: Language) -> None:
+    text = "in iraq, isil able capture of fallujah in january 2014, , in june 2014 able seize control of mosul."
+    events = _events(nlp, text, "nonstate_overtakes_territory")
+    by_trigger = {str(e["trigger"]).split()[0]: e for e in events}
+    assert by_trigger["capture"]["time"] == "january 2014"
+    assert by_trigger["capture"]["places"][0] == "fallujah"
+    assert by_trigger["seize"]["time"] == "june 2014"
+    assert by_trigger["seize"]["places"][0] == "mosul"
+
+
+def test_a_date_across_a_comma_gives_way_to_the_trigger_s_own(nlp: Language) -> None:
+    text = "On Monday, rebels seized the town of Ariha, which troops had taken from them on 3 March."
+    (event,) = _events(nlp, text, "nonstate_overtakes_territory")
+    assert event["time"] == "Monday"
+
+
+def test_the_capture_of_soldiers_in_lower_case_is_no_territory(nlp: Language) -> None:
+    text = "militants announced capture of soldiers near the border on tuesday."
+    assert not _events(nlp, text, "nonstate_overtakes_territory")
