@@ -51,3 +51,10 @@ def test_a_date_across_a_comma_gives_way_to_the_trigger_s_own(nlp: Language) -> 
 def test_the_capture_of_soldiers_in_lower_case_is_no_territory(nlp: Language) -> None:
     text = "militants announced capture of soldiers near the border on tuesday."
     assert not _events(nlp, text, "nonstate_overtakes_territory")
+
+
+def test_a_border_point_seized_is_ground_taken_not_property(nlp: Language) -> None:
+    text = "ISIL militants seize Iraqi-Syrian border point"
+    (event,) = _events(nlp, text, "nonstate_overtakes_territory")
+    assert event["places"] == ["Iraqi-Syrian border point"]
+    assert not _events(nlp, text, "looting_property_destruction")

@@ -47,7 +47,10 @@ PLACE_NOUNS = {
     "town", "city", "village", "crossing", "border", "province", "district", "area", "region", "airport",
     "base", "airbase", "prison", "checkpoint", "camp", "neighbourhood", "neighborhood", "road", "highway",
     "port", "field", "territory", "governorate", "county", "township", "countryside", "side", "outskirts",
+    "outpost",
 }  # fmt: skip
+#: Words that make the noun they modify a place: "border point", "border post", "frontier post".
+PLACE_MODIFIERS = frozenset({"border", "frontier"})
 
 
 def token_chars(tokens: Sequence[Token]) -> CharSpan:
@@ -147,7 +150,9 @@ def is_place_like(token: Token, actor_spans: Sequence[CharSpan] | None = None) -
         return False
     if token.ent_type_ in PLACE_LABELS:
         return True
-    return token.lemma_.lower() in PLACE_NOUNS
+    if token.lemma_.lower() in PLACE_NOUNS:
+        return True
+    return any(c.dep_ in ("compound", "amod") and c.lower_ in PLACE_MODIFIERS for c in token.children)
 
 
 def clause_tokens(verb: Token) -> list[Token]:
