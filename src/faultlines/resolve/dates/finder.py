@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 import string
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
@@ -168,7 +169,19 @@ def find_time_expressions(text: str, published: date | None) -> list[TimeExpress
     return found
 
 
+_OTHER_DIGIT = re.compile(r"[^\x00-\x7f]")
+
+
+def ascii_digits(text: str) -> str:
+    """``text`` with every decimal digit of another script (full-width １０, Arabic-Indic ١٠,
+    Devanagari १०...) written as its ASCII digit; one character for one, so offsets hold."""
+    if text.isascii():
+        return text
+    return _OTHER_DIGIT.sub(lambda m: str(unicodedata.decimal(m.group(), m.group())), text)
+
+
 def _resolve_all(text: str, published: date | None, in_force: Reading | None) -> list[TimeExpression]:
+    shown, text = text, ascii_digits(text)
     chosen = _non_overlapping(_candidates(text), len(text))
     found: list[TimeExpression] = []
     index = 0
@@ -188,7 +201,7 @@ def _resolve_all(text: str, published: date | None, in_force: Reading | None) ->
             start, end, index = current.start, current.end, index + 1
         if reading is None:
             continue
-        found.append(_expression(text, start, end, current.pattern.kind, reading))
+        found.append(_expression(shown, start, end, current.pattern.kind, reading))
         if reading.resolved:
             in_force = reading
     return found
