@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import sqlite3
 from collections.abc import Callable, Iterable
 from typing import Any, Protocol
@@ -15,6 +16,8 @@ from typing import Any, Protocol
 from faultlines.errors import NotFoundError, UsageError
 from faultlines.store import event_corrections
 from faultlines.store.db import utcnow
+
+log = logging.getLogger(__name__)
 
 KB_VERSION_KEY = "actor_kb_version"
 
@@ -109,6 +112,29 @@ def ensure_discovered(
         "INSERT OR IGNORE INTO actor_aliases (actor_id, alias, alias_key, origin) VALUES (?, ?, ?, 'text')",
         [(actor_id, alias, key) for alias, key in aliases if key],
     )
+
+
+def discovered_owner(conn: sqlite3.Connection, key: str, actor_id: str) -> str | None:
+    """The discovered actor (canonical id) that another document already knows by the alias key
+    ``key``, when it is not ``actor_id``; None otherwise. Only discovered actors are looked at: a KB
+    alias the resolver passed over was passed over for a reason (a date, a country)."""
+    row = conn.execute(
+        "SELECT al.actor_id FROM actor_aliases al JOIN actors a ON a.id = al.actor_id "
+        "WHERE al.alias_key = ? AND al.actor_id != ? AND a.origin = 'discovered' ORDER BY a.id LIMIT 1",
+        (key, actor_id),
+    ).fetchone()
+    if row is None:
+        return None
+    owner = canonical_id(conn, row[0])
+    return None if owner == canonical_id(conn, actor_id) else owner
+
+
+def link_discovered(conn: sqlite3.Connection, keep: str, other: str) -> None:
+    """One document names discovered actors ``keep`` and ``other`` as one group ("Jaysh al-Fateh,
+    or the Army of Conquest", where another report said only "Army of Conquest"): ``other`` is
+    merged into ``keep``, as an analyst merge would do, and the log says so."""
+    log.info("discovered actors linked across documents: %s merged into %s", other, keep)
+    conn.execute("UPDATE actors SET merged_into = ? WHERE id = ? AND merged_into IS NULL", (keep, other))
 
 
 def find_actor(conn: sqlite3.Connection, ref: str) -> str:

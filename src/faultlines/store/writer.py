@@ -8,7 +8,7 @@ import sqlite3
 from typing import Any
 
 from faultlines.records import DocumentAnalysis, EventRecord, MentionRecord
-from faultlines.store.actors import ensure_discovered
+from faultlines.store.actors import canonical_id, discovered_owner, ensure_discovered, link_discovered
 from faultlines.store.db import utcnow
 
 
@@ -43,17 +43,28 @@ def _actor_id(conn: sqlite3.Connection, value: dict[str, Any] | None) -> str | N
     if not value:
         return None
     if value.get("provisional"):
-        ensure_discovered(
-            conn,
-            value["actor_id"],
-            value["name"],
-            value.get("kind") or "other",
-            [(value.get("text") or value["name"], value.get("key") or "")],
-        )
+        return _discovered_id(conn, value)
     actor_id = value.get("actor_id")
     if actor_id and conn.execute("SELECT 1 FROM actors WHERE id = ?", (actor_id,)).fetchone():
         return str(actor_id)
     return None
+
+
+def _discovered_id(conn: sqlite3.Connection, value: dict[str, Any]) -> str:
+    """The stored actor of a discovered mention. A name another document already gave a discovered
+    actor is that actor; a document that ties two stored discovered actors together ("X, or the Y")
+    merges them into one."""
+    actor_id, key = str(value["actor_id"]), value.get("key") or ""
+    owner = discovered_owner(conn, key, actor_id) if key else None
+    known = conn.execute("SELECT 1 FROM actors WHERE id = ?", (actor_id,)).fetchone() is not None
+    if owner is not None and not known:
+        return owner
+    ensure_discovered(
+        conn, actor_id, value["name"], value.get("kind") or "other", [(value.get("text") or value["name"], key)]
+    )
+    if owner is not None:
+        link_discovered(conn, keep=canonical_id(conn, actor_id), other=owner)
+    return actor_id
 
 
 def place_id(conn: sqlite3.Connection, place: dict[str, Any] | None) -> int | None:
