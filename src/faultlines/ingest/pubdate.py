@@ -67,8 +67,15 @@ def detect_publication(text: str, today: dt.date | None = None) -> PublicationDa
     return None
 
 
+#: Longer than any prefix + date + time + "by <60 characters>" that a date-only line can hold: a
+#: paragraph is not searched for dates only to find it is not one.
+_MAX_DATE_LINE = 200
+
+
 def date_only(line: str, today: dt.date | None = None) -> FoundDate | None:
     """The date when ``line`` holds nothing but a date (weekday, time, "Posted on" allowed)."""
+    if len(line) > _MAX_DATE_LINE:
+        return None
     prefix = _HEADER_PREFIX.match(line)
     start = prefix.end() if prefix else 0
     for found in find_dates(line[start:], today):
