@@ -20,6 +20,11 @@ CASES = [
     ("Gunmen set the district office ablaze overnight.", "Looting/property destruction"),
     ("Two men set a shopkeeper on fire after an argument.", "Attack"),
     ("Opposition supporters set party flags on fire outside the election office.", "Peaceful protest"),
+    (
+        "On Thursday the militants took full control of the town after a week of fighting.",
+        "Non-state actor overtakes territory",
+    ),
+    ("Rebels seized effective control of the border district.", "Non-state actor overtakes territory"),
 ]
 
 

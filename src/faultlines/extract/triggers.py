@@ -66,7 +66,9 @@ def _matches_at(tokens: list[Token], i: int) -> tuple[int, str] | None:
     return None
 
 
-_FILLERS = frozenset({"its", "their", "his", "her", "the", "all", "any"})
+#: Words that may stand inside a phrase: a possessive or article ("cut its ties"), or how much is
+#: taken ("took full control", "seized effective control").
+_FILLERS = frozenset({"its", "their", "his", "her", "the", "all", "any", "full", "complete", "total", "effective"})
 
 
 def _phrase_size(tokens: list[Token], i: int, words: tuple[str, ...]) -> int:
