@@ -240,9 +240,9 @@ def run_benchmark(
     of ``runs`` adds ``ratio_vs_spacy_same_processes`` (spaCy given as many processes) where
     measured, and ``ratio_vs_spacy_numpy_matmul`` (against one-process spaCy whose models multiply on
     numpy's BLAS as the pipeline's do, ``spacy_numpy_matmul``). ``cpu_ratio_vs_spacy`` compares
-    documents per CPU-second, which a busy machine disturbs far less. ``stages`` gives per-stage CPU seconds (in all and per document) of the
-    one-worker run; ``machine`` the
-    CPU count and load averages around the run.
+    documents per CPU-second, which a busy machine disturbs far less. ``stages`` gives per-stage CPU
+    seconds (in all and per document) of the one-worker run; ``machine`` the CPU count and load
+    averages around the run.
     """
     counts = sorted({workers} if isinstance(workers, int) else set(workers))
     load_before = _load_average()

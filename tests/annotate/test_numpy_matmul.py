@@ -41,4 +41,6 @@ def test_the_demo_reports_annotate_exactly_as_with_the_stock_model(ours: Languag
         annotated = list(ours.pipe(texts))
     for ours_doc, stock_doc in zip(annotated, stock.pipe(texts), strict=True):
         assert ours_doc.to_array(ATTRS).tolist() == stock_doc.to_array(ATTRS).tolist()
-        assert [(e.start, e.end, e.label_) for e in ours_doc.ents] == [(e.start, e.end, e.label_) for e in stock_doc.ents]
+        assert [(e.start, e.end, e.label_) for e in ours_doc.ents] == [
+            (e.start, e.end, e.label_) for e in stock_doc.ents
+        ]

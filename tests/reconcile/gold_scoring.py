@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -49,6 +50,21 @@ def place_key(name: str) -> str:
     return "".join(words)
 
 
+def place_names(fl: Faultlines) -> Callable[[dict[str, Any]], set[str]]:
+    """The keys of every name a stored place goes by: its gazetteer name and the names the reports
+    used for it (the gold says "Palmyra" where GeoNames says Tadmur)."""
+    used: dict[int, set[str]] = {}
+    for place_id, text in fl.conn.execute(
+        "SELECT place_id, text FROM mentions WHERE kind = 'place' AND place_id IS NOT NULL"
+    ):
+        used.setdefault(place_id, set()).add(place_key(text))
+
+    def called(place: dict[str, Any]) -> set[str]:
+        return {place_key(place["name"])} | used.get(place.get("id") or -1, set())
+
+    return called
+
+
 class ActorNames:
     """Gold actor names (with their equivalents) mapped to folded store ids."""
 
@@ -90,10 +106,11 @@ def score_control(fl: Faultlines, gold: dict[str, Any]) -> Score:
     names = ActorNames(fl, gold)
     system = [c for c in fl.control() if c["holder"]]
     expected = gold["territorial_control"]
+    called = place_names(fl)
 
     def same(g: dict[str, Any], s: dict[str, Any]) -> bool:
         return (
-            place_key(g["place"]) == place_key(s["place"]["name"])
+            place_key(g["place"]) in called(s["place"])
             and names.fold(g["holder"]) == names.folds.fold(s["holder"]["id"])
             and _same_start(g["from"], s["from"])
         )
@@ -103,7 +120,7 @@ def score_control(fl: Faultlines, gold: dict[str, Any]) -> Score:
             s["from"] is None
             and s["until"] is not None
             and g.get("previous_holder") is not None
-            and place_key(g["place"]) == place_key(s["place"]["name"])
+            and place_key(g["place"]) in called(s["place"])
             and names.fold(g["previous_holder"]) == names.folds.fold(s["holder"]["id"])
             and _same_start(g["from"], s["until"])
         )

@@ -76,7 +76,8 @@ def _summary_rows(report: dict[str, Any]) -> list[tuple[str, Any]]:
         if run.get("ratio_vs_spacy_same_processes"):
             rows.append((f"ratio vs plain spaCy in {run['workers']} processes", run["ratio_vs_spacy_same_processes"]))
         if run.get("ratio_vs_spacy_numpy_matmul"):
-            rows.append((f"ratio vs spaCy with numpy matmul, {run['workers']} worker(s)", run["ratio_vs_spacy_numpy_matmul"]))
+            label = f"ratio vs spaCy with numpy matmul, {run['workers']} worker(s)"
+            rows.append((label, run["ratio_vs_spacy_numpy_matmul"]))
     if report.get("gate"):
         gate = report["gate"]
         rows.append(("sentences parsed / seen", f"{gate.get('parsed_sentences', '-')} / {gate.get('sentences', '-')}"))

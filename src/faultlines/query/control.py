@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from faultlines.query.facts import RefCache, interval_fields, valid_at_sql
+from faultlines.query.facts import RefCache, interval_fields, place_name_filter, valid_at_sql
 
 
 def _as_dict(refs: RefCache, row: sqlite3.Row, evidence: list[dict[str, Any]]) -> dict[str, Any]:
@@ -19,13 +19,15 @@ def _as_dict(refs: RefCache, row: sqlite3.Row, evidence: list[dict[str, Any]]) -
 
 
 def list_control(conn: sqlite3.Connection, *, place: str | None = None, at: str | None = None) -> list[dict[str, Any]]:
-    """Control intervals by place then start date; ``place`` matches a place or region name (substring)."""
+    """Control intervals by place then start date; ``place`` matches a place or region name, or a
+    name the reports used for the place (substring)."""
     where, at_params = valid_at_sql(at)
     sql = f"SELECT c.* FROM control c JOIN places p ON p.id = c.place_id WHERE {where}"
     params: list[Any] = list(at_params)
     if place:
-        sql += " AND (p.name LIKE ? OR p.admin1 LIKE ?)"
-        params += [f"%{place}%", f"%{place}%"]
+        condition, values = place_name_filter("c.place_id", place)
+        sql += f" AND {condition}"
+        params += values
     sql += " ORDER BY p.name, c.valid_from IS NOT NULL, c.valid_from, c.id"
     rows = conn.execute(sql, params).fetchall()
     refs = RefCache(conn)

@@ -7,7 +7,7 @@ import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
-from faultlines.query.facts import actor_ref
+from faultlines.query.facts import actor_ref, place_name_filter
 from faultlines.store.actors import canonical_id, find_actor
 
 
@@ -86,8 +86,9 @@ def _filters(
         where.append("e.date_start <= ?")
         params.append(date_to)
     if place:
-        where.append("e.place_id IN (SELECT id FROM places WHERE name LIKE ? OR admin1 LIKE ?)")
-        params += [f"%{place}%", f"%{place}%"]
+        condition, values = place_name_filter("e.place_id", place)
+        where.append(condition)
+        params += values
     if modality:
         where.append("e.modality = ?")
         params.append(modality)

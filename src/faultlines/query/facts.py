@@ -18,6 +18,18 @@ def actor_ref(conn: sqlite3.Connection, actor_id: str | None) -> dict[str, Any] 
     return {"id": row["id"], "name": row["name"]} if row else None
 
 
+def place_name_filter(column: str, name: str) -> tuple[str, list[str]]:
+    """A condition (and its parameters) keeping the rows whose place id ``column`` is a place called
+    ``name``, in part: its gazetteer name, its first-level region, or any name the reports used for
+    it ("Palmyra" finds Tadmur, "Kobani" Ayn al-Arab)."""
+    pattern = f"%{name}%"
+    sql = (
+        f"{column} IN (SELECT id FROM places WHERE name LIKE ? OR admin1 LIKE ? "
+        "UNION SELECT place_id FROM mentions WHERE kind = 'place' AND place_id IS NOT NULL AND text LIKE ?)"
+    )
+    return sql, [pattern, pattern, pattern]
+
+
 def place_ref(conn: sqlite3.Connection, place_id: int | None, precision: str | None = None) -> dict[str, Any] | None:
     """A place as events show it: name, coordinates, country, admin1 and precision."""
     if place_id is None:
