@@ -10,6 +10,12 @@ the file used for error analysis (rows 0-2,999: recall 0.873 -> 0.904, state 0.9
 non-state 0.809 -> 0.874, precision 0.800 -> 0.806). On the held-out events 3,000-4,440 the same
 build gives recall 0.851, state 0.907, non-state 0.778, precision 0.775 (`faultlines score
 actors`; before this pass: 0.822, 0.907, 0.711, 0.769).
+Issue #5 pass (force words that only qualify a noun, "Gaeco police officers", country words inside a
+group's name, prison guards, Mexico's National Guard, regions NER took for people; generic actors by
+ACLED's convention): on these 1,500 events recall 0.907 -> 0.912, state 0.915 -> 0.923, non-state
+0.896, without the hint 0.782, precision 0.810 -> 0.824; generic actors ("Protesters (Kenya)")
+recall 0.210, precision 0.773 (new). Held out (3,000-4,440): recall 0.851 -> 0.859, state 0.907 ->
+0.922, non-state 0.778, precision 0.775 -> 0.793, generic recall 0.205, precision 0.799.
 """
 
 from __future__ import annotations
@@ -22,11 +28,13 @@ from faultlines.eval.actors import score
 
 LIMIT = 1500
 FLOORS = {
-    "recall": 0.90,
-    "recall_state": 0.91,
+    "recall": 0.905,
+    "recall_state": 0.92,
     "recall_nonstate": 0.89,
     "recall_no_country_hint": 0.775,
-    "precision": 0.805,
+    "precision": 0.815,
+    "recall_generic": 0.20,
+    "precision_generic": 0.76,
 }
 
 

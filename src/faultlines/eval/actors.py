@@ -12,7 +12,13 @@ Iraq (2022-)", "Police Forces of India (2014-)") match a state actor by country 
   ``resolve/actors/communal.py``) are credited by name, in recall and in precision alike;
 * ``precision``: share of resolved non-person KB mentions that are one of the event's ACLED actors
   (actor1/2 or associated actors; state actors by country) — a lower bound, since notes also
-  name actors ACLED did not code for the event.
+  name actors ACLED did not code for the event;
+* ``recall_generic`` / ``precision_generic``: ACLED's generic actor1/actor2 of the kinds named by
+  :mod:`faultlines.resolve.actors.generic` ("Protesters (Kenya)", "Civilians (Iraq)",
+  "Unidentified Armed Group (Syria)", ...) found by name among the generic mentions
+  (``resolve_actors(..., generic=True)``), and the share of distinct generic names found in a note
+  that are one of its ACLED actors (a lower bound, as above). The other metrics leave generic
+  mentions out.
 
 ACLED's actor columns are only read here, to score: no KB alias is built from them. Error
 analysis looked at the first ``TUNING_ROWS`` events only; the rest are reported as ``held_out``.
@@ -34,6 +40,7 @@ from faultlines.kb.actor_kb import ActorKB, default_kb
 from faultlines.kb.countries import country_index, iso2_of, load_countries
 from faultlines.kb.model import Actor
 from faultlines.kb.normalise import normalise_alias
+from faultlines.resolve.actors.generic import is_generic
 from faultlines.resolve.actors.mention import ActorMention
 
 GENERIC = re.compile(r"^(Civilians|Protesters|Rioters|Unidentified)\b")
@@ -179,6 +186,10 @@ _COUNTS = (
     "mentions",
     "mentions_correct",
     "provisional",
+    "generic",
+    "generic_found",
+    "generic_mentions",
+    "generic_mentions_correct",
 )
 
 
@@ -188,7 +199,9 @@ def _count_row(counts: Counter[str], kb: ActorKB, row: AcledRow, doc: Doc, count
 
     published = date.fromisoformat(row.event_date)
     # the pipeline knows the event's country from its resolved places; ACLED gives it with the notes
-    mentions = resolve_actors(doc, published=published, kb=kb, country=iso2_of(row.country, countries))
+    everything = resolve_actors(doc, published=published, kb=kb, country=iso2_of(row.country, countries), generic=True)
+    mentions = [m for m in everything if not is_generic(m)]
+    _count_generic(counts, row, {m.provisional_name or "" for m in everything if is_generic(m)}, countries)
     unhinted = resolve_actors(doc, published=published, kb=kb)
     resolved = scored_actors(kb, mentions)
     resolved_unhinted = scored_actors(kb, unhinted)
@@ -211,6 +224,29 @@ def _count_row(counts: Counter[str], kb: ActorKB, row: AcledRow, doc: Doc, count
         counts["mentions_correct"] += any(matches(kb, actor, t, any_role=True) for t in everyone)
 
 
+def generic_name(name: str, countries: dict[str, str]) -> str | None:
+    """The generic ACLED actor ``name`` ("Protesters (Democratic Republic of Congo)") in the
+    resolver's spelling of its country; None for any other actor."""
+    from faultlines.resolve.actors.generic import CATEGORIES, convention_name
+
+    category, _, rest = name.strip().partition(" (")
+    if category not in CATEGORIES:
+        return None
+    country = iso2_of(rest.rstrip(")"), countries) if rest else None
+    return convention_name(category, country) if country or not rest else None
+
+
+def _count_generic(counts: Counter[str], row: AcledRow, found: set[str], countries: dict[str, str]) -> None:
+    """Add one event's generic actors (targets, hits) and generic mentions (correct or not)."""
+    targets = {t for t in (generic_name(n, countries) for n in (row.actor1, row.actor2)) if t}
+    everyone = [row.actor1, row.actor2, *row.assoc_actor_1.split(";"), *row.assoc_actor_2.split(";")]
+    coded = {t for t in (generic_name(n, countries) for n in everyone) if t}
+    counts["generic"] += len(targets)
+    counts["generic_found"] += len(targets & found)
+    counts["generic_mentions"] += len(found)
+    counts["generic_mentions_correct"] += len(found & coded)
+
+
 def _metrics(counts: Counter[str]) -> dict[str, float | int]:
     def ratio(a: str, b: str) -> float:
         return round(counts[a] / counts[b], 4) if counts[b] else 0.0
@@ -223,6 +259,8 @@ def _metrics(counts: Counter[str]) -> dict[str, float | int]:
         "recall_no_country_hint": ratio("found_no_country_hint", "targets"),
         "recall_with_discovered": ratio("found_with_discovered", "targets"),
         "precision": ratio("mentions_correct", "mentions"),
+        "recall_generic": ratio("generic_found", "generic"),
+        "precision_generic": ratio("generic_mentions_correct", "generic_mentions"),
         **{name: counts[name] for name in _COUNTS},
     }
 

@@ -109,6 +109,8 @@ GENERIC_STATE_TERMS: dict[str, tuple[str, ...]] = {
         "military personnel",
         "air forces",
         "army personnel",
+        "national guard",
+        "the national guard",
     ),
     "police": (
         "police",
@@ -130,6 +132,9 @@ GENERIC_STATE_TERMS: dict[str, tuple[str, ...]] = {
         "regional special forces",
         "regional special force",
         "municipal guards",
+        # guards of a state's prisons serve its police or corrections service
+        "prison guards",
+        "prison guard",
     ),
     "government": ("the government", "the authorities", "the regime"),
 }
@@ -137,6 +142,15 @@ GENERIC_PREFIX = "state-generic-"
 # Where the armed forces that "soldiers" and "troops" refer to are another state's: in the
 # Palestinian territories unqualified soldiers are Israeli.
 FORCES_ON_GROUND = {"PS": "IL"}
+# Forces whose service differs by country: Mexico's National Guard (founded 2019) is a public
+# security force, a police force, where other countries' national guards are military.
+ROLE_BY_COUNTRY: dict[str, dict[str, str]] = {"MX": {"national guard": "police"}}
+
+
+def generic_role(country: str, term: str, role: str) -> str:
+    """The role of an unqualified force ``term`` ("the National Guard") in ``country``."""
+    key = term.lower().removeprefix("the ").strip()
+    return ROLE_BY_COUNTRY.get(country, {}).get(key, role)
 
 
 def state_id(iso2: str, role: str = "government") -> str:

@@ -11,10 +11,10 @@ from spacy.tokens import Span
 from faultlines.annotate.patterns import LABEL
 from faultlines.kb.model import Actor
 from faultlines.kb.normalise import ARTICLES
-from faultlines.kb.states import FORCES_ON_GROUND, GENERIC_PREFIX, state_id
+from faultlines.kb.states import FORCES_ON_GROUND, GENERIC_PREFIX, generic_role, state_id
 from faultlines.resolve.actors.context import DocContext, city_countries
 from faultlines.resolve.actors.found import Found
-from faultlines.resolve.actors.states import modifier_index
+from faultlines.resolve.actors.states import modifier_index, qualifies_other_noun
 
 NER_LABELS = ("ORG", "PERSON", "NORP", "FAC")
 # Head words that may stay lower-case in a cased name ("the al-Nusra front").
@@ -105,7 +105,9 @@ def capital_countries() -> dict[str, str]:
 def _generic_state(ent: Span, ctx: DocContext) -> Found | None:
     """ "the army", "police officers": the state forces of the country the phrase names ("the
     regime in Baghdad") or else of the document's country, if known."""
-    if (_glued(ent) and not _regional_unit(ent)) or _non_state_modifier(ent):
+    if (_glued(ent) and not _regional_unit(ent) and not _named_unit(ent, ctx)) or _non_state_modifier(ent):
+        return None
+    if qualifies_other_noun(ctx.text, ent.end_char):
         return None
     named, foreign = _country_after(ctx, ent.end_char)
     named = named or (None if foreign else clause_country(ctx, ent.start_char, ent.end_char))
@@ -114,6 +116,7 @@ def _generic_state(ent: Span, ctx: DocContext) -> Found | None:
         return None
     role = ent.ent_id_.removeprefix(GENERIC_PREFIX)
     country = FORCES_ON_GROUND.get(home, home) if role == "military" and not named else home
+    role = generic_role(country, ent.text, role)
     actor = ctx.kb.find(state_id(country, role))
     if actor is None:
         return None
@@ -147,6 +150,18 @@ def clause_country(ctx: DocContext, start: int, end: int) -> str | None:
         if distance >= 0 and (best is None or distance < best[0]):
             best = (distance, entry[0])
     return best[1] if best else None
+
+
+def _named_unit(span: Span, ctx: DocContext) -> bool:
+    """ "Gaeco police officers", "Kerala police": in cased text, lower-case police nouns after a
+    capitalised name are a police unit or force named by its place or branch, still the state's
+    police (a group's own name would capitalise its head: "Karenni Army")."""
+    if not span.ent_id_.endswith("police") or not ctx.cased(span.start_char) or span.start == 0:
+        return False
+    prev = span.doc[span.start - 1]
+    if prev.ent_type_ == LABEL and not prev.ent_id_.startswith(GENERIC_PREFIX):
+        return False  # "Asayish police", "Hamas police": a known group's own police
+    return not span[0].text[:1].isupper() and not _named_by_of_phrase(span)
 
 
 def _regional_unit(span: Span) -> bool:
@@ -217,6 +232,8 @@ def known_mentions(ctx: DocContext) -> list[Found]:
         actor = ctx.choose(_candidates(ent, ctx))
         if actor is None or not plausible_case(ent, actor, ctx) or inside_longer_name(ent):
             continue
+        if actor.kind == "state_forces" and qualifies_other_noun(ctx.text, ent.end_char):
+            continue  # "against the Myanmar military coup"
         if actor.kind == "identity_militia" and len(ent) == 1:
             continue  # "Fulani", "Arab": a people, not an armed group (see identity_militias)
         score = 1.0 if ent.label_ == LABEL else 0.9

@@ -35,8 +35,26 @@ def _person_candidates(ctx: DocContext, found: list[Found]) -> list[Found]:
     for ent in ctx.ents:
         if ent.label_ != "PERSON" or any(f.start < ent.end_char and ent.start_char < f.end for f in found):
             continue
+        if _is_place_name(ctx, ent.text):
+            continue  # "Nuevo Leon, members of the National Guard": a region NER took for a person
         people.append(Found(ent.start_char, ent.end_char, ent.text, "leader", 0.7, None, ent.text, "person"))
     return people
+
+
+def _is_place_name(ctx: DocContext, name: str) -> bool:
+    """Whether ``name`` is exactly the name of a region, a district or a city of 100,000+ people
+    in a country the document names (in any country when it names none)."""
+    from faultlines.resolve.places.gazetteer import get_gazetteer
+    from faultlines.resolve.places.model import ADMIN1, ADMIN2, POPULATED_PLACE
+
+    if len(name.split()) > 3:
+        return False
+    wanted = ctx.countries | ({ctx.country} if ctx.country else set())
+    return any(
+        (e.feature in (ADMIN1, ADMIN2) or (e.feature == POPULATED_PLACE and e.population >= 100_000))
+        and (not wanted or e.country in wanted)
+        for e in get_gazetteer().entries(name, fuzzy=False)
+    )
 
 
 def _link(person: Found, org: Found, role: str) -> Found:

@@ -24,6 +24,7 @@ from faultlines.resolve.actors.context import DocContext
 from faultlines.resolve.actors.descriptions import branch_descriptions, leader_descriptions
 from faultlines.resolve.actors.discovery import discover
 from faultlines.resolve.actors.found import Found, select
+from faultlines.resolve.actors.generic import generic_actors
 from faultlines.resolve.actors.known import coordinated_states, identity_militias, known_mentions
 from faultlines.resolve.actors.leaders import link_people
 from faultlines.resolve.actors.mention import ActorMention, provisional_key
@@ -37,6 +38,7 @@ def resolve_actors(
     kb: ActorKB | None = None,
     country: str | None = None,
     sentence_dates: Mapping[int, date] | None = None,
+    generic: bool = False,
 ) -> list[ActorMention]:
     """All actor mentions of ``doc`` (annotated by :func:`faultlines.annotate.get_nlp`), in text order.
 
@@ -47,7 +49,9 @@ def resolve_actors(
     country the text names most is used. ``sentence_dates`` (sentence index -> date) resolves
     the mentions of a sentence that speaks of another time ("In 2010 the Islamic State of Iraq
     ...") with that date instead of ``published``: rename chains give the name in force then,
-    and leaders' names lent to a state hold only while the leader was in office.
+    and leaders' names lent to a state hold only while the leader was in office. ``generic=True``
+    adds the unnamed actors ("protesters", "unidentified gunmen") under ACLED's conventional
+    names ("Protesters (Kenya)", see :mod:`faultlines.resolve.actors.generic`).
     """
     ctx = DocContext.of(doc, kb or default_kb(), published, country, sentence_dates)
     found = known_and_described(ctx)
@@ -61,6 +65,8 @@ def resolve_actors(
     found = select(found + discover(ctx, found))
     found = select(found + acronym_mentions(ctx, found))
     found = unify_aliases(ctx, found)
+    if generic:
+        found += generic_actors(ctx, found)
     nested = _people_inside_descriptions(found, link_people(ctx, undescribed))
     found = sorted(found + nested, key=lambda f: (f.start, -f.end))
     return [_mention(ctx, f) for f in found]

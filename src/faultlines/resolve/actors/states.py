@@ -10,6 +10,7 @@ prepositions or other actors' names ("Russian diplomats left ..." is nobody's fo
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterator
 from functools import cache
@@ -222,6 +223,72 @@ def _extend(tokens: list[tuple[int, int, str, str]], end: int) -> int:
     return end
 
 
+# Nouns that a force word merely qualifies: "the military coup", "army aspirants", "a military
+# court", "the Russian military invasion" speak of no force acting in the reported event.
+QUALIFIED_NOUNS = frozenset(
+    {
+        "coup",
+        "coups",
+        "takeover",
+        "rule",
+        "invasion",
+        "aggression",
+        "aspirant",
+        "aspirants",
+        "candidates",
+        "recruitment",
+        "court",
+        "courts",
+        "tribunal",
+        "tribunals",
+        "academy",
+        "college",
+        "school",
+        "hospital",
+        "hospitals",
+        "service",
+        "uniform",
+        "uniforms",
+        "pensioners",
+        "veterans",
+        "retirees",
+    }
+)
+_FORCE_WORDS = frozenset({"military", "army", "police"})
+_LAST_AND_NEXT = re.compile(r"([A-Za-z]+)\s+([A-Za-z]+)")
+
+
+def qualifies_other_noun(text: str, end: int) -> bool:
+    """Whether the phrase ending at ``end`` ends in "military", "army" or "police" used as a
+    modifier of a noun in :data:`QUALIFIED_NOUNS` ("protest against the military coup")."""
+    start = text.rfind(" ", 0, end) + 1
+    match = _LAST_AND_NEXT.match(text, start, end + 16)
+    if match is None or match.end(1) != end:
+        return False
+    return match.group(1).lower() in _FORCE_WORDS and match.group(2).lower() in QUALIFIED_NOUNS
+
+
+_WORD_BEFORE = re.compile(r"([A-Z][\w'’-]*)\s+$")
+# Capitalised words that may stand before a state's forces without making them part of a name.
+_NOT_NAME_WORDS = frozenset(
+    {"the", "on", "in", "at", "by", "as", "when", "after", "before", "while", "later", "meanwhile", "also", "and"}
+    | {m.lower() for m in calendar.month_name[1:]}
+    | {d.lower() for d in calendar.day_name}
+)
+
+
+def _inside_group_name(text: str, start: int, end: int) -> bool:
+    """ "the Free Syria Brigade", "the Free Iraqi Army": a country word and a capitalised head
+    noun after another capitalised word are one group's own name, not the state's forces."""
+    if not text[end - 1 : end].isalpha() or not text[start:end].split()[-1][:1].isupper():
+        return False
+    match = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if match is None or match.group(1).lower() in _NOT_NAME_WORDS or match.group(1).lower() in modifier_index():
+        return False
+    before = text[: match.start()].rstrip()
+    return bool(before) and before[-1] not in ".!?:\n"
+
+
 def state_phrases(ctx: DocContext, taken: list[Found]) -> list[Found]:
     """State forces named by a country word (or "regime") and a military or police noun."""
     text = ctx.text
@@ -241,6 +308,8 @@ def state_phrases(ctx: DocContext, taken: list[Found]) -> list[Found]:
         if found is None:
             continue
         end, role = found
+        if _inside_group_name(text, start, end) or qualifies_other_noun(text, end):
+            continue
         if role == "military":
             country = FORCES_ON_GROUND.get(country, country) if sort == "countryless" else country
         actor = ctx.kb.find(state_id(country, role))
