@@ -58,3 +58,27 @@ def test_a_border_point_seized_is_ground_taken_not_property(nlp: Language) -> No
     (event,) = _events(nlp, text, "nonstate_overtakes_territory")
     assert event["places"] == ["Iraqi-Syrian border point"]
     assert not _events(nlp, text, "looting_property_destruction")
+
+
+def test_warplanes_that_carry_out_airstrikes_are_the_agent_s_not_the_anchor(nlp: Language) -> None:
+    text = "On 9 March 2022, Turkish army warplanes carried out airstrikes against PKK forces in Duhok."
+    (event,) = _events(nlp, text, "air_strike")
+    assert event["trigger"] == "airstrikes"
+    assert event["actor1"] == ["Turkish army warplanes"]
+    assert event["actor2"] == ["PKK forces"]
+
+
+def test_the_attack_of_a_known_force_is_that_force_s(nlp: Language) -> None:
+    text = "Ukrainian troops repulsed the attack of the Russian forces near Kharkiv."
+    spans = [(text.index("Russian forces"), text.index("Russian forces") + len("Russian forces"))]
+    (event,) = [e for e in extract_events(nlp(text), actor_spans=spans) if e.type == "armed_clash"]
+    assert event.surface(text)["actor1"] == ["Russian forces"]
+
+
+def test_the_date_a_sentence_opens_with_beats_the_date_of_the_event_it_follows(nlp: Language) -> None:
+    text = (
+        "On 11 March 2022, community leaders affiliated with two groups gathered outside of East High School in "
+        "Des Moines to demonstrate in favor of gun control following the 7 March 2022 drive-by shooting."
+    )
+    protests = _events(nlp, text, "peaceful_protest")
+    assert protests and all(e["time"] == "11 March 2022" for e in protests)

@@ -25,6 +25,11 @@ CASES = [
         "Non-state actor overtakes territory",
     ),
     ("Rebels seized effective control of the border district.", "Non-state actor overtakes territory"),
+    # words the lemmatizer or the tagger misreads ("raped" as "rap", "shot" as a noun)
+    ("On 14 March 2022, police forces raped three girls in Omdurman.", "Sexual violence"),
+    ("Two armed suspects on a motorcycle shot against a public bus in Comayaguela.", "Attack"),
+    ("The Russian military forces launched an offensive operation against the Ukrainian military.", "Armed clash"),
+    ("Relatives of the victim took part in a torchlight procession to demand justice.", "Peaceful protest"),
 ]
 
 
@@ -52,3 +57,13 @@ def test_without_negates_its_object_not_the_event(nlp: Language) -> None:
 def test_set_up_is_not_a_split_fire_phrase(nlp: Language) -> None:
     doc = nlp("The militia set up a checkpoint on the main road.")
     assert all(e.type != "looting_property_destruction" for e in extract_events(doc))
+
+
+def test_a_month_inside_a_date_is_no_protest_march(nlp: Language) -> None:
+    doc = nlp("On 9 March 2022, police arrested two men in Kisumu; on 1 May the court freed them.")
+    assert {e.type for e in extract_events(doc)} == {"arrest"}
+
+
+def test_a_funeral_procession_is_no_protest(nlp: Language) -> None:
+    doc = nlp("A funeral procession for the victims moved through the town on Friday.")
+    assert not [e for e in extract_events(doc) if e.type == "peaceful_protest"]

@@ -241,7 +241,9 @@ def _merge_clause_triggers(
         violent = [i for i in items if i[0] in _SPECIFICITY]
         if len(violent) > 1:
             best_type = min((i[0] for i in violent), key=_rank)
-            anchor = min(violent, key=lambda i: (i[1].head.pos_ != "VERB", i[1].start))
+            # a verb first; a weapon that is the clause's subject ("warplanes carried out airstrikes
+            # against X") is the agent's instrument, not the anchor whose arguments are read
+            anchor = min(violent, key=lambda i: (i[1].head.pos_ != "VERB", i[1].head.dep_ == "nsubj", i[1].start))
             items = [i for i in items if i not in violent] + [(best_type, anchor[1], anchor[2])]
         accepted: list[tuple[str, TriggerMatch, list[Token]]] = []
         for item in sorted(items, key=lambda i: i[1].start):
@@ -380,6 +382,9 @@ def _time(clause: list[Token], sentence: Span, anchor: Token) -> CharSpan | None
         # "isil captured fallujah in january 2014, in june 2014 seized mosul": june, not january
         return own[-1]
     if points:
+        opening = _opening_date(sentence)
+        if opening is not None and opening not in points and _names_another_event(points[0], anchor, sentence):
+            return opening
         return points[0]
     in_sentence = entity_spans(sentence, TIME_LABELS)
     if not in_sentence:
@@ -394,6 +399,29 @@ _COMMA_OR_SEMICOLON = re.compile(r"[,;]")
 
 
 _DATING_PREPS = frozenset({"in", "on", "during"})
+
+
+def _opening_date(sentence: Span) -> CharSpan | None:
+    """The date a sentence opens with ("On 11 March 2022, ..."), which dates its main clause
+    wherever the parser hung it."""
+    first = sentence[0] if len(sentence) else None
+    if first is None or first.lower_ not in _DATING_PREPS or len(sentence) < 2:
+        return None
+    second = sentence[1]
+    if second.ent_type_ not in TIME_LABELS:
+        return None
+    start, end = entity_chars(second)
+    after = sentence.doc.char_span(end, end + 1, alignment_mode="expand")
+    return (start, end) if after is not None and after.text.startswith(",") else None
+
+
+def _names_another_event(span: CharSpan, anchor: Token, sentence: Span) -> bool:
+    """A date after the trigger that describes a noun ("following the 7 March 2022 shooting"):
+    the date of that other event, not of the trigger's."""
+    if span[0] < anchor.idx:
+        return False
+    tokens = sentence.doc.char_span(span[0], span[1], alignment_mode="expand")
+    return tokens is not None and len(tokens) > 0 and tokens.root.dep_ in ("nmod", "compound", "amod")
 
 
 def _dates_own_stretch(span: CharSpan, anchor: Token, sentence: Span) -> bool:
@@ -614,12 +642,25 @@ def _after_joint(obj: Token, actor_spans: Sequence[CharSpan] | None) -> CharSpan
     return known[0] if known else (start, end)
 
 
+#: Nouns of an operation whose "of" names who carries it out: "repulsed the attack of the Russian
+#: forces" (where "the killing of soldiers" names its victims).
+_OPERATION_OF_AGENT = frozenset({"attack", "offensive", "assault", "advance", "incursion"})
+
+
 def _of_actor(head: Token, type_id: str, actor_spans: Sequence[CharSpan] | None) -> list[Token]:
-    """The force a territorial noun names with "of": "the withdrawal of security forces"."""
-    if type_id not in TERRITORY_TYPES:
+    """The force a territorial noun names with "of" ("the withdrawal of security forces"), or the
+    known actor an operation noun names so ("the attack of the Russian forces")."""
+    operation = head.lemma_.lower() in _OPERATION_OF_AGENT
+    if type_id not in TERRITORY_TYPES and not operation:
         return []
     objects = [c for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children]
-    return [o for o in objects if o.dep_ == "pobj" and _is_actor_like(o, actor_spans)]
+    if type_id in TERRITORY_TYPES:
+        return [o for o in objects if o.dep_ == "pobj" and _is_actor_like(o, actor_spans)]
+    return [o for o in objects if o.dep_ == "pobj" and _is_known(o, actor_spans)]
+
+
+def _is_known(token: Token, actor_spans: Sequence[CharSpan] | None) -> bool:
+    return bool(actor_spans) and any(start <= token.idx < end for start, end in actor_spans or ())
 
 
 def _is_actor_like(token: Token, actor_spans: Sequence[CharSpan] | None) -> bool:

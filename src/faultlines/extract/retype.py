@@ -265,6 +265,8 @@ def _retype_protest(type_id: str, trigger: Token, clause: Sequence[Token]) -> st
             "missile",
         }
         return "air_strike" if words & military else type_id
+    if lemma == "procession" and any(_lemma(c) in ("funeral", "religious", "wedding") for c in trigger.children):
+        return None  # a funeral or religious procession is no protest of its own
     if lemma in ("gather", "block", "blockade", "march") and not (words - {lemma}) & PROTEST_CONTEXT:
         if lemma == "march" and words & {"troop", "soldier", "force", "fighter"}:
             return "mobilize"

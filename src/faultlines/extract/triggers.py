@@ -50,10 +50,27 @@ def _phrase_index() -> dict[str, list[tuple[tuple[str, ...], str]]]:
 _MISTAGGED_PAST = {"overran": "overrun", "retook": "retake", "withdrew": "withdraw", "swore": "swear"}
 
 
+#: Forms the lemmatizer reads as another word ("raped" as "rap").
+_MISREAD_FORMS = {"raped": "rape", "raping": "rape"}
+
+
 def _norm(token: Token) -> str:
-    lemma = token.lemma_.lower()
+    lemma = _MISREAD_FORMS.get(token.lower_) or token.lemma_.lower()
     lemma = _MISTAGGED_PAST.get(lemma, lemma)
+    if lemma == "shot" and _shot_as_verb(token):
+        return "shoot"
     return lemma if lemma and lemma != "-pron-" else token.lower_
+
+
+def _shot_as_verb(token: Token) -> bool:
+    """ "suspects on a motorcycle shot against a bus": "shot" the parser took for a noun, told by
+    what follows it (a target or "at"/"against"), where a noun "shot" is followed by a verb."""
+    if token.lower_ != "shot" or token.i + 1 >= len(token.doc):
+        return False
+    if token.i and token.doc[token.i - 1].pos_ in ("DET", "ADJ"):
+        return False  # "took a shot at the title", "a warning shot"
+    after = token.doc[token.i + 1]
+    return after.lower_ in ("at", "against", "dead", "down") or after.pos_ in ("DET", "PRON", "NUM")
 
 
 def _matches_at(tokens: list[Token], i: int) -> tuple[int, str] | None:
@@ -104,6 +121,14 @@ def _inside_name(token: Token) -> bool:
     return token.ent_type_ in _NAME_LABELS and token.ent_iob_ == "I" and (token.pos_ == "PROPN" or token.is_title)
 
 
+_MONTHS = frozenset({"march", "may"})
+
+
+def _in_date(token: Token) -> bool:
+    """A month name inside a date is no trigger: "On 9 March" holds no protest march."""
+    return token.lower_ in _MONTHS and token.ent_type_ in ("DATE", "TIME")
+
+
 #: Phrases whose object stands between their words ("set seven houses and two barns on fire"): the
 #: verb lemma, the words that close the phrase, and the type the phrase announces.
 _SPLIT_PHRASES: dict[str, tuple[tuple[tuple[str, ...], ...], str]] = {
@@ -137,7 +162,7 @@ def find_triggers(sentence: Span) -> list[TriggerMatch]:
     found: list[TriggerMatch] = []
     i = 0
     while i < len(tokens):
-        if _inside_name(tokens[i]):
+        if _inside_name(tokens[i]) or _in_date(tokens[i]):
             i += 1
             continue
         match = _matches_at(tokens, i)
