@@ -223,7 +223,7 @@ _PLACE_FILLER = re.compile(
 _TOWN_WORD_AFTER = re.compile(r"\s+(?:town|village|city|countryside|district|governorate|province)\b", re.I)
 
 
-_CODED_BEFORE = re.compile(r"\bcoded (?:to|as)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$", re.I)
+_CODED_BEFORE = re.compile(r"\bcoded (?:to|as|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$", re.I)
 #: A capitalised bracket right after a name: its container, as in "Angra dos Reis (Rio de Janeiro)".
 _BRACKET_AFTER = re.compile(r"\s?\([A-Z]")
 #: The object of a verb of taking or leaving ground is a place whatever the NER calls it ("abandoned Al-Qaim").

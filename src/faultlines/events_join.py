@@ -113,6 +113,8 @@ def _place(candidate: Any, places: list[MentionRecord], text: str = "") -> tuple
             own = bracketed[:1] + own
         elif own and (not _located(own[0], candidate, text) or _is_country(own[0])):
             own = located[:1] + own
+    if own and _is_country(own[0]):
+        own = _town_of_country(own[0], same, candidate)[:1] + own
     if own:
         return _finest(own[0], same, candidate)
     antecedent = _pronoun_antecedent(candidate, resolved, text) if territorial else None
@@ -130,13 +132,32 @@ def _place(candidate: Any, places: list[MentionRecord], text: str = "") -> tuple
             return named.value["place"], "inferred_from_context"
     if before:
         return _context_place(before, text).value["place"], "inferred_from_context"
-    after = [m for m in resolved if m.sentence == candidate.sentence_index + 1 and not _is_country(m)]
+    after = _next_places(candidate, resolved, text)
     if after:
         # a lead with no place whose next sentence names one ("protesters gathered outside the
         # Marriott Hotel ... Cos. Inc. shareholders meeting in Hartford"): the nearest place the text ties to it
-        first = next((m for m in after if _after_locative_in(m, text)), after[0])
+        marked = (m for m in after if _after_locative_in(m, text) or _opens_bracket(m, text))
+        first = next(marked, after[0])
         return _contained(first, after).value["place"], "inferred_from_context"
     return None, None
+
+
+#: Fewer words than this before a sentence end make a fragment the splitter cut off ("B.C. | highways.").
+_FRAGMENT_WORDS = 4
+
+
+def _next_places(candidate: Any, resolved: list[MentionRecord], text: str) -> list[MentionRecord]:
+    """The places (not countries) of the first sentence after the event's that names one, when that
+    is the next sentence or only a fragment the splitter cut off lies between ("... on B.C.
+    highways. They drove from Surrey to Vancouver (British Columbia)")."""
+    later = [m for m in resolved if m.sentence > candidate.sentence_index and not _is_country(m)]
+    if not later:
+        return []
+    gap = text[candidate.sentence_span[1] : later[0].start]
+    ends = list(_SENTENCE_END.finditer(gap))
+    if len(ends) > 1 or (ends and len(gap[: ends[0].start()].split()) >= _FRAGMENT_WORDS):
+        return []
+    return [m for m in later if m.sentence == later[0].sentence]
 
 
 def _context_place(before: list[MentionRecord], text: str) -> MentionRecord:
@@ -150,6 +171,17 @@ def _context_place(before: list[MentionRecord], text: str) -> MentionRecord:
     marked = [m for m in finer if _after_locative_in(m, text) or _BRACKETED_AFTER.match(text, m.end)]
     chosen = marked[-1] if marked else finer[-1] if finer else last[-1]
     return _contained(chosen, before)
+
+
+def _town_of_country(country: MentionRecord, same: list[MentionRecord], candidate: Any) -> list[MentionRecord]:
+    """The place of the event's line inside the country it names, nearest its trigger first: "a
+    rocket attack on Kramatorsk, Donetsk, starting full-scale aggression against Ukraine" happened in
+    Kramatorsk. A place in another country ("struck Ukraine from Belgorod") is no candidate."""
+    code = country.value["place"].get("country")
+    inside = [
+        m for m in same if m.value["place"].get("precision") not in _COARSE and m.value["place"].get("country") == code
+    ]
+    return sorted(inside, key=lambda m: abs(m.start - candidate.trigger[0]))
 
 
 def _is_country(mention: MentionRecord) -> bool:
@@ -245,7 +277,7 @@ def _after_origin(mention: MentionRecord, text: str) -> bool:
     return _ORIGIN_BEFORE.search(text, max(mention.start - 30, 0), mention.start) is not None
 
 
-_CODED = re.compile(r"\bcoded (?:to|as)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$", re.I)
+_CODED = re.compile(r"\bcoded (?:to|as|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$", re.I)
 
 
 def _coded_place(candidate: Any, resolved: list[MentionRecord], text: str) -> MentionRecord | None:
@@ -260,32 +292,38 @@ def _coded_place(candidate: Any, resolved: list[MentionRecord], text: str) -> Me
         if _OTHER_CODING.search(before[: coded.start()]) or text.startswith(" event", mention.end):
             continue  # "(fatalities coded to Novotroitske event)" codes another event
         # a note may close with where it is coded: "... (Coded to Banja Luka)"
-        if after <= 1 or before[: coded.start()].rstrip().endswith(("(", "[")):
+        if (
+            after <= 1
+            or before[: coded.start()].rstrip().endswith(("(", "["))
+            or _LOCATION_WORD.search(before[: coded.start()])
+        ):
             return mention
     return None
 
 
+#: "Location coded at Pyongyang.": a note's closing remark on where its event is coded.
+_LOCATION_WORD = re.compile(r"\blocation\s+$", re.I)
 _OTHER_CODING = re.compile(r"\b(?:fatalities|casualties|deaths)\s+$", re.I)
 
 
 def _abroad(mention: MentionRecord, resolved: list[MentionRecord]) -> bool:
-    """True when two or more other places of its sentence and the next agree on a country that is not
-    ``mention``'s: the gazetteer took a namesake abroad ("west of Taizz (coded to Barh axis) (Maqbanah,
-    Taizz)": not Barh in India)."""
-    others = [
-        m.value["place"].get("country")
-        for m in resolved
-        if m is not mention and abs(m.sentence - mention.sentence) <= 1
-    ]
-    return len(others) >= 2 and len(set(others)) == 1 and mention.value["place"].get("country") not in others
+    """True when two or more other places of its sentence and the next, or one town, agree on a country
+    that is not ``mention``'s: the gazetteer took a namesake abroad ("west of Taizz (coded to Barh axis)
+    (Maqbanah, Taizz)": not Barh in India; "in Lal Wa Sar Jangal [location coded to Kamran], Ghor": not
+    Cam Ranh in Vietnam)."""
+    near = [m for m in resolved if m is not mention and abs(m.sentence - mention.sentence) <= 1]
+    others = [m.value["place"].get("country") for m in near]
+    enough = len(others) >= 2 or (len(others) == 1 and near[0].value["place"].get("precision") not in _COARSE)
+    return enough and len(set(others)) == 1 and mention.value["place"].get("country") not in others
 
 
 def _finest(chosen: MentionRecord, same: list[MentionRecord], candidate: Any) -> tuple[dict[str, Any], str | None]:
-    """The chosen place, or when it is a region, the nearest town of the same line inside it:
-    "a march in Aracaju (Sergipe)", "an airstrike in Ar Rutba ... of Anbar" happened in the town."""
+    """The chosen place, or when it is a region (or its countryside), the nearest town of the same line
+    inside it: "a march in Aracaju (Sergipe)", "an airstrike in Ar Rutba ... of Anbar" happened in the town."""
     chosen = _contained(chosen, same)
     place = chosen.value["place"]
-    if place.get("precision") != "region":
+    # "near Al-Bukamal crossing in Deir ez Zor countryside": a region's countryside is still the region
+    if place.get("precision") != "region" and place.get("feature") != "admin1 region":
         return place, place.get("precision")
     inside = [
         m
@@ -300,7 +338,9 @@ def _finest(chosen: MentionRecord, same: list[MentionRecord], candidate: Any) ->
     return town.value["place"], town.value["place"].get("precision")
 
 
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|at|outside|around|inside)\s+(?:the\s+)?(?:town of\s+|city of\s+)?$", re.I)
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|near|at|outside|around|inside|in front of)\s+(?:the\s+)?(?:town of\s+|city of\s+)?$", re.I
+)
 
 
 def _after_locative_in(mention: MentionRecord, text: str) -> bool:

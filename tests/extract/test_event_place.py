@@ -158,3 +158,57 @@ def test_where_a_source_is_based_is_not_where_the_event_happened() -> None:
     countries = {(r.place or {}).get("country") for r in records}
     assert records and "GB" not in countries
     assert countries <= {"SY"}
+
+
+def test_a_country_argument_loses_to_the_town_of_that_country_in_the_clause() -> None:
+    text = (
+        "On 3 May 2023, Russian forces launched a rocket attack on Kramatorsk, Donetsk, in their war against Ukraine."
+    )
+    place = _main_place(text)
+    assert place["name"] == "Kramatorsk" and place["precision"] == "town"
+
+
+def test_a_country_argument_keeps_a_town_of_another_country_out() -> None:
+    text = "On 1 March 2022, Russian forces fired missiles at Ukraine from Belgorod."
+    mentions = [_mention(text, "Belgorod", "town", "RU", "Belgorod"), _mention(text, "Ukraine", "country", "UA", "")]
+    event = join_events([_candidate(text, "fired", ["Ukraine"])], text, None, mentions)[0]
+    assert event.place is not None and event.place["name"] == "Ukraine"  # not the town the missiles came from
+
+
+def test_a_splitter_fragment_does_not_hide_the_next_sentence_place() -> None:
+    # "B.C." ends a sentence for the splitter: "highways." is a fragment, the places come after it
+    record = _main_record(
+        "On 3 May 2023, hundreds of people joined a convoy to protest hazardous road conditions on B.C. highways. "
+        "They drove from Surrey to Vancouver (British Columbia). [size=hundreds]"
+    )
+    assert record.place is not None and record.place["admin1"] == "British Columbia"
+    assert record.place_precision == "inferred_from_context"
+
+
+def test_a_closing_location_remark_codes_the_event() -> None:
+    record = _main_record(
+        "On 3 May 2023, North Korean soldiers clashed with smugglers and killed two of them. Units were put on "
+        "high alert ahead of the holiday. Location coded at Pyongyang."
+    )
+    assert record.place is not None and record.place["name"] == "Pyongyang"
+
+
+def test_a_coded_place_abroad_of_the_town_the_note_names_is_not_taken() -> None:
+    record = _main_record(
+        "On 3 May 2023, three militia members were killed during an operation by Taliban forces in Lal Wa Sar "
+        "Jangal [location coded to Kamran], Ghor."
+    )
+    assert record.place is not None and record.place["country"] == "AF"  # the gazetteer's Kamran is Cam Ranh
+
+
+def test_a_town_of_the_line_beats_the_region_countryside_around_it() -> None:
+    text = (
+        "On 3 May 2023, a Russian military patrol took place near Al-Bukamal crossing point in Deir ez Zor countryside."
+    )
+    mentions = [
+        _mention(text, "Al-Bukamal", "near", "SY", "Deir ez-Zor"),
+        _mention(text, "Deir ez Zor countryside", "near", "SY", "Deir ez-Zor"),
+    ]
+    mentions[1].value["place"]["feature"] = "admin1 region"  # the countryside resolves to the governorate
+    event = join_events([_candidate(text, "patrol", ["Deir ez Zor countryside"])], text, None, mentions)[0]
+    assert event.place is not None and event.place["name"] == "Al-Bukamal"

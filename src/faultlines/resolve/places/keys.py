@@ -63,6 +63,7 @@ DESCRIPTORS: dict[str, str] = {
     "city": "town",
     "town": "town",
     "village": "town",
+    "ward": "town",
     "neighbourhood": "town",
     "neighborhood": "town",
     "camp": "town",

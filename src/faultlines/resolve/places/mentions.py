@@ -28,7 +28,7 @@ MAX_WORDS = 5
 _WORD = re.compile(r"[^\W\d_](?:[\w'’\-]*\w)?")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'“(\[])|\n+")
 # Lower-case words allowed inside a capitalised name ("Deir ez-Zor", "Cienega de Flores").
-_CONNECTORS = wordset("al el ez az ad ar as ash an at de del della di da do dos das la le les of bin ibn")
+_CONNECTORS = wordset("al el ez az ad ar as ash an at de del della di da do dos das la le les los las y of bin ibn")
 # Capitalised words that are place names somewhere but almost never mean one in news text.
 _NOT_PLACES = wordset(
     "january february march april may june july august september october november december monday "
@@ -41,6 +41,11 @@ _NOT_PLACES = wordset(
     "secretary gen university college court hospital square confederation federation association council "
     "committee coalition alliance movement manage log login accept"
 )
+# Lower-case particles that join the words of one name but are not English words, so that a name
+# continuing after one ("Dur al Naft", "Guadalupe y Calvo") is a longer name, not the shorter one.
+_NAME_PARTICLES = wordset("al el ez az ad ar ash de del della di da dos das la le les los las y bin ibn")
+# An elided particle joined to the next word of a name: "Monticelli d'Ongina", "Sant'Agata".
+_ELIDED_PARTICLE = re.compile(r"^(?:d|l|dell|all|sull)['’][A-Z]")
 # A lower-case Arabic article hyphenated to a capitalised name: "al-Ain", "ez-Zor".
 _ARTICLE_NAME = re.compile(r"^(?:al|el|ad|adh|ar|as|ash|at|ath|az|ez|an|ed|er|es|et|en)-[A-Z]")
 # "Mr. Kerry", "Gen. Petraeus": a name after a title is a person's.
@@ -77,7 +82,7 @@ _PARENS = re.compile(r"\s*\(([^()]{2,120})\)")
 _CONTAINER_GAP = re.compile(
     r"^\s*(?:(?:town|village|city|area|district|township|neighbou?rhood|municipality|locality|LGA|"
     r"corregimiento|vereda|parish|county|sub-county|tehsil|mandal|woreda|regency|camp)\s+)?(?:cent(?:er|re)\s*)?"
-    r"(?:,\s*(?:in\s+|(?:north|south|east|west)(?:east|west)?(?:ern)?\s+of\s+)?|in\s+|of\s+)(?:the\s+)?$",
+    r"(?:,\s*(?:in\s+|(?:north|south|east|west)(?:east|west)?(?:ern)?\s+of\s+)?|(?:located\s+)?in\s+|of\s+)(?:the\s+)?$",
     re.IGNORECASE,
 )
 
@@ -248,11 +253,14 @@ class MentionFinder:
             and not _HYPHENATED_LOWER.search(words[k][2])  # "ISIL-controlled Raqa"
             and not text[words[k][1] : words[k + 1][0]].strip()
         )
+        m = j
+        while m < len(words) - 1 and words[m][2] in _NAME_PARTICLES and not text[words[m - 1][1] : words[m][0]].strip():
+            m += 1  # "Dur" of "Dur al Naft", "San Miguel" of "San Miguel de Ibarra"
         after = (
-            j < len(words)
-            and words[j][2][0].isupper()
-            and not text[words[j - 1][1] : words[j][0]].strip()
-            and fold(words[j][2]) not in DESCRIPTORS
+            m < len(words)
+            and (words[m][2][0].isupper() or _ELIDED_PARTICLE.match(words[m][2]) is not None)
+            and not text[words[m - 1][1] : words[m][0]].strip()
+            and fold(words[m][2]) not in DESCRIPTORS
         )
         return bool(before or after)
 

@@ -28,6 +28,7 @@ from faultlines.resolve.places.keys import fold, name_key, split_descriptor, wor
 from faultlines.resolve.places.model import (
     ACLED_PRECISION,
     ADMIN1,
+    ADMIN2,
     COUNTRY,
     NEAR,
     PlaceCandidate,
@@ -43,6 +44,15 @@ POPULATION_WEIGHT = 0.5
 DOMINANCE_BONUS = 0.25
 # A place said to be "in" a town or district lies within this distance of it.
 CONTAINER_KM = 60.0
+# What lying in the district of its own name gives a town no outer container places.
+NAMESAKE_BONUS = 0.3
+# What the entries of a country that has a district of the name gain when the text says "district".
+DISTRICT_COUNTRY_BONUS = 0.4
+_DISTRICT_WORDS = wordset("district subdistrict sub-district lga tehsil upazila raion rayon woreda mandal regency")
+# What a region gains when its name closes the brackets after a place ("Alexandria (Virginia)").
+BRACKETED_REGION_BONUS = 0.3
+# A bracket opened after a place and still open: "Kouki (Nana-Bakassa, " or "Alexandria (".
+_BRACKET_TAIL = re.compile(r"\w[\w'’.-]*\s?\([^()]*$")
 # What a small place outside the document's countries loses, and what counts as small.
 FOREIGN_PENALTY = 0.8
 FOREIGN_CITY_POPULATION = 300_000
@@ -65,6 +75,10 @@ class _Hints:
     regions: list[str]
     container_countries: set[str]
     sentence_countries: set[str]
+    bracketed: bool = False
+    """The name stands last in brackets after another place, where notes write the region: "(Virginia)"."""
+    district: bool = False
+    """The text calls the name a district ("Bardiya district", "Kwande LGA")."""
 
 
 class PlaceResolver:
@@ -82,8 +96,10 @@ class PlaceResolver:
     # -- evidence -------------------------------------------------------------------------
     def hints(self, mention: PlaceMention) -> _Hints:
         bare, implied = split_descriptor(mention.text.strip())
-        if implied == "town" and self.gz.has_name(name_key(mention.text)):
-            bare, implied = mention.text.strip(), None  # "Morehead City", "Mexico City"
+        descriptor_first = implied is not None and not fold(mention.text.strip()).startswith(fold(bare))
+        if (implied == "town" or descriptor_first) and self.gz.has_name(name_key(mention.text)):
+            # "Morehead City", "Mexico City", "District of Columbia": the whole is the name
+            bare, implied = mention.text.strip(), None
         before = self._text_before(mention)
         if implied is None and _REGION_BEFORE.search(before):
             implied = "region"
@@ -103,7 +119,9 @@ class PlaceResolver:
             else:
                 regions.append(part_bare)  # "Columbus (Georgia)", "Beni (Paikoro, Niger)": a region
         sentence_countries = self._sentence_countries(mention.sentence, bare)
-        return _Hints(bare, implied, regions, container_countries, sentence_countries)
+        bracketed = implied is None and _BRACKET_TAIL.search(before) is not None and not mention.container
+        district = fold(mention.text.split()[-1]) in _DISTRICT_WORDS if bare != mention.text.strip() else False
+        return _Hints(bare, implied, regions, container_countries, sentence_countries, bracketed, district)
 
     def _bare(self, name: str) -> str:
         """``name`` without its descriptor, unless the whole is a known name ("City of Cape Town")."""
@@ -176,25 +194,49 @@ class PlaceResolver:
     def container_fit(self, entry: Entry, hints: _Hints) -> int | None:
         """Index of the innermost container ``entry`` lies in ("Sarwan (Jabal, Aleppo)"), None if none."""
         own = name_key(split_descriptor(hints.bare)[0])
+        namesakes = []
         for k, region in enumerate(hints.regions):
             if name_key(split_descriptor(region)[0]) == own and k + 1 < len(hints.regions):
+                namesakes.append(k)
                 continue  # "Hyderabad city (Hyderabad district, Telangana)": the outer one decides
-            if self.gz.in_region(entry, name_key(region)):
+            if self._lies_in(entry, region):
                 return k
-            outers = self._outer(region)
-            # "Tejalpa (Morelos)": a region of that name in the country means the region, not a town.
-            regional = any(o.feature == ADMIN1 and o.country == entry.country for o in outers)
-            for outer in outers:
-                if outer.id == entry.id:
-                    return k  # the same place under two spellings: "Singa (Sinja locality, Sennar)"
-                if outer.country != entry.country or (regional and outer.feature != ADMIN1):
-                    continue
-                if outer.feature == ADMIN1 and outer.admin1_code == entry.admin1_code:
-                    return k
-                near = distance_km(outer.latitude, outer.longitude, entry.latitude, entry.longitude)
-                if outer.feature != ADMIN1 and near <= CONTAINER_KM:
-                    return k
-        return None
+        # "Islamabad city (Islamabad, FCT)": when no outer container fits ("FCT" is Abuja's too), the
+        # district of the town's own name still places it, as the last and weakest container
+        return len(hints.regions) if any(self._in_district(entry, hints.regions[k]) for k in namesakes) else None
+
+    def _in_district(self, entry: Entry, region: str) -> bool:
+        """True when a district or region (not ``entry`` itself) of the name ``region`` holds ``entry``."""
+        for outer in self._outer(region):
+            if outer.id == entry.id or outer.country != entry.country or outer.feature not in (ADMIN1, ADMIN2):
+                continue
+            if outer.feature == ADMIN1 and outer.admin1_code == entry.admin1_code:
+                return True
+            if (
+                outer.feature == ADMIN2
+                and distance_km(outer.latitude, outer.longitude, entry.latitude, entry.longitude) <= CONTAINER_KM
+            ):
+                return True
+        return False
+
+    def _lies_in(self, entry: Entry, region: str) -> bool:
+        """True when ``entry`` lies in the place the text calls ``region`` (same region, or close by)."""
+        if self.gz.in_region(entry, name_key(region)):
+            return True
+        outers = self._outer(region)
+        # "Tejalpa (Morelos)": a region of that name in the country means the region, not a town.
+        regional = any(o.feature == ADMIN1 and o.country == entry.country for o in outers)
+        for outer in outers:
+            if outer.id == entry.id:
+                return True  # the same place under two spellings: "Singa (Sinja locality, Sennar)"
+            if outer.country != entry.country or (regional and outer.feature != ADMIN1):
+                continue
+            if outer.feature == ADMIN1 and outer.admin1_code == entry.admin1_code:
+                return True
+            near = distance_km(outer.latitude, outer.longitude, entry.latitude, entry.longitude)
+            if outer.feature != ADMIN1 and near <= CONTAINER_KM:
+                return True
+        return False
 
     def _outer(self, region: str) -> list[Entry]:
         if region not in self._outer_cache:
@@ -213,6 +255,8 @@ class PlaceResolver:
     ) -> float:
         """How well ``entry`` fits the mention (see the module docstring for the evidence)."""
         fit = kind_fit(entry.feature, hints.implied, (entry.country, entry.admin1_code) in eponymous)
+        if hints.bracketed and entry.feature == ADMIN1 and (entry.country, entry.admin1_code) not in eponymous:
+            fit += BRACKETED_REGION_BONUS  # "Alexandria (Virginia)": the US state, not Virginia (Free State)
         score: float = entry.match + POPULATION_WEIGHT * population_prior(entry.population) + fit
         score += 0.05 if entry.supplement else 0.0
         if entry.feature == COUNTRY and entry.match == MAIN_MATCH:
@@ -227,7 +271,9 @@ class PlaceResolver:
             score -= 0.3
         if hints.regions:
             inside = self.container_fit(entry, hints)
-            if inside is not None:
+            if inside == len(hints.regions):
+                score += NAMESAKE_BONUS if entry.match > SKELETON_MATCH else 0.0
+            elif inside is not None:
                 # A spelling variant inside only the outer, broad region is weak evidence ("Henlow, England").
                 score += 0.8 if inside == 0 or entry.match > SKELETON_MATCH else 0.0
             elif entry.feature != COUNTRY:
@@ -271,12 +317,18 @@ class PlaceResolver:
         doc_regions: dict[tuple[str, str], float],
     ) -> tuple[Entry, float] | None:
         eponymous = eponymous_regions(entries)
+        if hints.bracketed and sum(e.feature == ADMIN1 for e in entries) != 1:
+            hints = replace(hints, bracketed=False)  # "(La Paz)": regions of Bolivia, El Salvador, ...
         scored = [(self.score(e, hints, doc_countries, doc_regions, eponymous), e) for e in entries]
         if not scored:
             return None
         dominant = _dominant(entries)
         if dominant is not None:
             scored = [(s + DOMINANCE_BONUS if e is dominant else s, e) for s, e in scored]
+        if hints.district:
+            # "Bardiya district": the country that has a district of that name, not a town abroad (Libya)
+            countries = {e.country for e in entries if e.feature == ADMIN2}
+            scored = [(s + DISTRICT_COUNTRY_BONUS if e.country in countries else s, e) for s, e in scored]
         score, entry = max(scored, key=lambda item: (item[0], item[1].population))
         return entry, score
 
@@ -287,10 +339,18 @@ class PlaceResolver:
         exact = [self._exact(h.bare) for h in hints]
         # Countries the document points at: those it names, its actors', its best-known places'.
         named = [max(found, key=lambda e: e.population).country if found else "" for found in exact]
+        keys = [name_key(h.bare) for h in hints]
+        bare = [not m.container and h.implied is None for m, h in zip(mentions, hints, strict=True)]
+
+        def vouches(j: int, i: int) -> bool:
+            """A name does not vouch for itself: "Hangu city (Hangu, KPK)" names one Hangu twice; a
+            qualified one may ("Mandalay district (Mandalay region)")."""
+            return mentions[j].text != mentions[i].text and (keys[j] != keys[i] or not bare[j])
+
         entries = []
         for i, (h, found) in enumerate(zip(hints, exact, strict=True)):
             likely = Counter(c.upper() for c in context.countries)
-            likely.update(c for j, c in enumerate(named) if c and mentions[j].text != mentions[i].text)
+            likely.update(c for j, c in enumerate(named) if c and vouches(j, i))
             top = max(likely.values(), default=0)
             entries.append(self.entries(h, found, {c for c, n in likely.items() if n == top}))
         # The actors' countries are weaker evidence than the places named: forces fight abroad.
@@ -307,7 +367,7 @@ class PlaceResolver:
         ]
         resolved: list[PlaceCandidate | None] = []
         for i, (h, e) in enumerate(zip(hints, entries, strict=True)):
-            others = [c for j, c in enumerate(confident) if c is not None and mentions[j].text != mentions[i].text]
+            others = [c for j, c in enumerate(confident) if c is not None and vouches(j, i)]
             # A place named in a country says more than the country's name ("refugees from Ukraine").
             doc_countries: Counter[str] = Counter()
             for c in others:
@@ -331,7 +391,6 @@ class PlaceResolver:
                     resolved.append(fallback)
                     continue
             resolved.append(self.gz.candidate(entry, score, precision))
-        bare = [not m.container and h.implied is None for m, h in zip(mentions, hints, strict=True)]
         return _one_place_per_name(mentions, _nearest_town_fallback(mentions, resolved), bare)
 
     def _variant_allowed(self, entry: Entry, hints: _Hints, doc_regions: dict[tuple[str, str], float]) -> bool:
@@ -347,6 +406,13 @@ class PlaceResolver:
             return (entry.country, entry.admin1_code) in doc_regions
         return True
 
+    def _within_outer(self, entries: list[Entry], outer: _Hints) -> list[Entry]:
+        """The ``entries`` inside the outer containers the text gives, when the gazetteer knows one of
+        them: "Iworoko (Irepodun, Ekiti)" means the Irepodun of Ekiti, not the one of Kwara."""
+        if not any(self._outer(region) for region in outer.regions):
+            return entries
+        return [e for e in entries if self.fits_container(e, outer)]
+
     def _container(self, hints: _Hints, doc_countries: Counter[str]) -> PlaceCandidate | None:
         """The region the text puts an unknown place in ("Pirque (Cochabamba)"), at precision near."""
         for k, region in enumerate(hints.regions):
@@ -354,10 +420,12 @@ class PlaceResolver:
             outer = _Hints(
                 region, "region", hints.regions[k + 1 :], hints.container_countries, hints.sentence_countries
             )
-            candidates = self.gz.entries(region, fuzzy=False)
+            candidates = self._within_outer(self.gz.entries(region, fuzzy=False), outer)
             expected = set(doc_countries) | set(self._prior) | hints.container_countries
-            if expected:
-                candidates = [e for e in candidates if e.country in expected]
+            placed = [e for e in candidates if e.country in expected]
+            # with no place to go by but the actors' countries, the container the text names stands
+            # ("Tourou (Mokolo, Mayo-Tsanaga, Extreme-Nord) against Boko Haram attacks": Cameroon)
+            candidates = placed or (candidates if not doc_countries and not hints.container_countries else [])
             result = self.best(outer, candidates, doc_countries, {})
             if result is not None and result[1] >= MIN_SCORE and result[0].feature != COUNTRY:
                 return self.gz.candidate(result[0], result[1] - 0.5, NEAR)
