@@ -203,13 +203,19 @@ def _place_mentions(
     ]
 
 
-_LOCATIVE = frozenset({"in", "near", "at", "outside", "around", "into", "inside", "from", "towards", "toward"})
+_LOCATIVE = frozenset({
+    "in", "near", "at", "outside", "around", "into", "inside", "from", "towards", "toward",
+    "entered", "enter", "enters", "entering",
+})  # fmt: skip
 
 
 def _org_at_place(ent: Any) -> bool:
-    """An unknown name the NER calls ORG or PERSON right after a locative preposition ("in Al
-    Malahit", "demonstrated in Dijon") is more likely a place the gazetteer may know."""
-    return ent.label_ in ("ORG", "PERSON") and ent.start > 0 and ent.doc[ent.start - 1].lower_ in _LOCATIVE
+    """An unknown name the NER calls ORG, PERSON or NORP right after a locative word ("in Al
+    Malahit", "demonstrated in Dijon", "fighting in Aleppo", "entered Palmyra") is more likely a
+    place the gazetteer may know; not before a possessive ("at Obama's request")."""
+    if ent.label_ not in ("ORG", "PERSON", "NORP") or ent.start == 0 or ent.doc[ent.start - 1].lower_ not in _LOCATIVE:
+        return False
+    return ent.end >= len(ent.doc) or ent.doc[ent.end].tag_ != "POS"
 
 
 #: Words that may sit between place names in an entity that is only a place ("Tal Madeeq town").
@@ -241,18 +247,42 @@ _OF_PLACE = re.compile(
 )
 
 
+#: A locative word, or a list begun after one, right before a capitalised name: "in Aleppo", "entered
+#: Palmyra", "in Aleppo, Idlib and Hama" (the small model calls such names NORP, PERSON or ORG).
+#: A list begun right after a locative word, up to a later item: "in Aleppo, Idlib and Hama".
+_LISTED_AFTER_LOCATIVE = re.compile(
+    r"\b(?:in|near|outside|around|into)\s+"
+    r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?,\s+){1,3}(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?,?\s+and\s+)?$"
+    r"|\b(?:in|near|outside|around|into)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?,?\s+and\s+$"
+)
+#: After a name: a possessive ("in Assad's"), or a place of its own ("Al-Qaim in Iraq", which starts
+#: a new item rather than continuing a list).
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
+_OWN_PLACE_AFTER = re.compile(r"\s+in\s")
+
+
 def _place_cue(text: str, start: int, end: int) -> bool:
     """A name the text itself marks as a place, whatever the NER says: "Tal Madeeq town",
     "Aleppo countryside", a bracketed container "(Cheongju)" / "(Larkana, Sindh)", "coded as Patna",
-    a name followed by its bracketed container, "the village of Kodjari"."""
+    a name followed by its bracketed container, "the village of Kodjari", a later item of a list
+    after a locative ("in Aleppo, Idlib and Hama"; not "in Assad's")."""
     if _TOWN_WORD_AFTER.match(text, end) or _TOWN_WORD_AFTER.search(text, start, end):
         return True
     before = max(start - 40, 0)
     if any(cue.search(text, before, start) for cue in (_CODED_BEFORE, _OF_PLACE, _TERRITORIAL_VERB_BEFORE)):
         return True
+    if _listed_after_locative(text, start, end):
+        return True
     if _BRACKET_AFTER.match(text, end):
         return True
     return text[max(start - 1, 0) : start] == "(" and text[end : end + 1] in (")", ",")
+
+
+def _listed_after_locative(text: str, start: int, end: int) -> bool:
+    """A capitalised later item of a list begun after a locative ("in Aleppo, Idlib and Hama")."""
+    if not text[start : start + 1].isupper() or _POSSESSIVE_AFTER.match(text, end) or _OWN_PLACE_AFTER.match(text, end):
+        return False
+    return bool(_LISTED_AFTER_LOCATIVE.search(text, max(start - 80, 0), start))
 
 
 def _overlaps(mention: Any, spans: list[tuple[int, int]]) -> bool:

@@ -44,3 +44,21 @@ def test_the_ground_a_force_abandons_is_a_place_whatever_the_ner_says() -> None:
         "just across the border."
     )
     assert ("Al-Qaim", "IQ") in found["place"]
+
+
+def test_a_city_after_a_locative_is_a_place_whatever_the_ner_says() -> None:
+    # the small model labels "Aleppo" here NORP and "Palmyra" PERSON
+    found = _by_kind("Fighting erupted in Aleppo on Monday between rebels and government forces.")
+    assert ("Aleppo", "SY") in found["place"]
+    found = _by_kind("Islamic State fighters entered Palmyra on Wednesday, Syrian state media said.")
+    assert [name for name, _ in found["place"]] == ["Palmyra"]
+
+
+def test_every_item_of_a_list_after_a_locative_is_a_place() -> None:
+    found = _by_kind("Rebels from the Islamic Front, in Aleppo, Idlib and Hama provinces, joined the offensive.")
+    assert {name for name, _ in found["place"]} >= {"Idlib", "Hama"}
+
+
+def test_a_name_before_a_possessive_or_its_own_place_is_not_listed() -> None:
+    found = _by_kind("The decision came at Obama's request, officials in Washington said.")
+    assert [name for name, _ in found["place"]] == ["Washington"]
