@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 _UNITS = {
@@ -129,6 +130,7 @@ def _apply_bound(bound: str, low: int, high: int | None) -> tuple[int, int | Non
     return low, low, high
 
 
+@lru_cache(maxsize=4096)
 def parse_fatalities(text: str) -> Fatalities | None:
     """The first fatality count stated in ``text``, or None when it states none.
 

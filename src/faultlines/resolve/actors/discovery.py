@@ -241,12 +241,12 @@ def _head_spans(run: list[Token], cased: bool) -> list[list[Token]]:
     return out
 
 
-def _split_at_known(run: list[Token], taken: list[Found]) -> list[list[Token]]:
-    """The parts of a run outside known names ("Levant Front and Jaysh al-Fateh" -> "and Jaysh al-Fateh")."""
+def _split_at_known(run: list[Token], claimed: bytearray) -> list[list[Token]]:
+    """The parts of a run outside known names ("Levant Front and Jaysh al-Fateh" -> "and Jaysh al-Fateh");
+    ``claimed`` marks the characters of the names already found."""
     parts: list[list[Token]] = [[]]
     for token in run:
-        end = token.idx + len(token.text)
-        if any(f.start < end and token.idx < f.end for f in taken):
+        if 1 in claimed[token.idx : token.idx + len(token.text)]:
             parts.append([])
         else:
             parts[-1].append(token)
@@ -260,14 +260,22 @@ def _conflict_sentence(sent: list[Token]) -> bool:
 def discover(ctx: DocContext, taken: list[Found]) -> list[Found]:
     """Provisional groups in text not already claimed by a known actor."""
     out: list[Found] = []
+    known = bytearray(len(ctx.text) + 1)  # the characters of the names found before discovery
+    for found in taken:
+        known[found.start : found.end] = b"\x01" * (found.end - found.start)
+    claimed = bytearray(known)  # and of those discovered so far
 
     def free(start: int, end: int) -> bool:
-        return not any(f.start < end and start < f.end for f in taken + out)
+        return 1 not in claimed[start:end]
+
+    def claim(found: Found) -> None:
+        out.append(found)
+        claimed[found.start : found.end] = b"\x01" * (found.end - found.start)
 
     for index, sent in enumerate(ctx.sents):
         cased = ctx.cased(sent.start_char)
         tokens_of_sentence = ctx.sentence_tokens(index)
-        parts = [part for run in _runs(tokens_of_sentence, cased) for part in _split_at_known(run, taken)]
+        parts = [part for run in _runs(tokens_of_sentence, cased) for part in _split_at_known(run, known)]
         for part in parts:
             for tokens in _head_spans(part, cased):
                 start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
@@ -275,7 +283,7 @@ def discover(ctx: DocContext, taken: list[Found]) -> list[Found]:
                 if _masthead(ctx.text, start, end):
                     continue
                 if free(start, end) and not ctx.kb.lookup(name) and not _non_combatant(name):
-                    out.append(Found(start, end, name, "discovered", 0.6, None, name, _kind(tokens)))
+                    claim(Found(start, end, name, "discovered", 0.6, None, name, _kind(tokens)))
         if not _conflict_sentence(tokens_of_sentence):
             continue
         for ent in ctx.ents_by_sentence[index]:
@@ -283,7 +291,7 @@ def discover(ctx: DocContext, taken: list[Found]) -> list[Found]:
                 continue
             if free(ent.start_char, ent.end_char) and not _non_combatant(ent.text):
                 name = re.sub(r"^(the|a|an)\s+", "", ent.text, flags=re.IGNORECASE)
-                out.append(Found(ent.end_char - len(name), ent.end_char, name, "discovered", 0.4, None, name, "other"))
+                claim(Found(ent.end_char - len(name), ent.end_char, name, "discovered", 0.4, None, name, "other"))
     return out
 
 

@@ -37,7 +37,9 @@ class Found:
 def select(found: list[Found]) -> list[Found]:
     """Non-overlapping findings: longest span first, then by method priority; in text order."""
     chosen: list[Found] = []
+    taken = bytearray(max((f.end for f in found), default=0) + 1)
     for item in sorted(found, key=lambda f: (-f.length, PRIORITY[f.method], f.start)):
-        if not any(item.overlaps(c) for c in chosen):
+        if 1 not in taken[item.start : item.end]:
             chosen.append(item)
+            taken[item.start : item.end] = b"\x01" * (item.end - item.start)
     return sorted(chosen, key=lambda f: f.start)
