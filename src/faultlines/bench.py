@@ -17,6 +17,7 @@ import os
 import random
 import re
 import resource
+import statistics
 import sys
 import tempfile
 import time
@@ -229,6 +230,7 @@ def run_benchmark(
     workers: int | Sequence[int] = (1, 2),
     compare_spacy: bool = True,
     documents: int = 40,
+    rounds: int = 1,
 ) -> dict[str, Any]:
     """Measure the whole ingest pipeline at each worker count (and plain spaCy) on ``corpus``.
 
@@ -243,6 +245,10 @@ def run_benchmark(
     documents per CPU-second, which a busy machine disturbs far less. ``stages`` gives per-stage CPU
     seconds (in all and per document) of the one-worker run; ``machine`` the CPU count and load
     averages around the run.
+
+    ``rounds`` > 1 repeats every measurement, the pipeline's and spaCy's side by side in each round,
+    and reports medians (ratios: the median of each round's own ratio; peak memory: the largest);
+    ``round_ratios`` lists each round's ``ratio_vs_spacy``, for a machine whose speed drifts.
     """
     counts = sorted({workers} if isinstance(workers, int) else set(workers))
     load_before = _load_average()
@@ -253,15 +259,10 @@ def run_benchmark(
         else:
             folder, description = corpus, {"name": str(corpus)}
         description["path"] = str(folder) if corpus is not None else None
-        runs = [_in_fresh_process(_measure_ingest, str(folder), count) for count in counts]
-    texts = runs[0]["texts"]
-    for run in runs:
-        del run["texts"]
-    spacy_runs = (
-        {n: _in_fresh_process(_measure_spacy, texts, n) for n in _spacy_processes(counts)} if compare_spacy else {}
-    )
-    same_matmul = _in_fresh_process(_measure_spacy, texts, 1, True) if compare_spacy else None
-    _add_ratios(runs, spacy_runs, same_matmul)
+        measured = [_measure_round(str(folder), counts, compare_spacy) for _ in range(max(rounds, 1))]
+    runs = [_median_of([m[0][i] for m in measured]) for i in range(len(counts))]
+    spacy_runs = {n: _median_of([m[1][n] for m in measured]) for n in measured[0][1]}
+    same_matmul = _median_of([m[2] for m in measured]) if compare_spacy else None
     main = runs[-1]
     staged = next((run for run in runs if "stages" in run), None)
     spacy_run = spacy_runs.get(1)
@@ -274,6 +275,8 @@ def run_benchmark(
         "spacy_docs_per_second": spacy_run["docs_per_second"] if spacy_run else None,
         "ratio_vs_spacy": main["ratio_vs_spacy"],
         "cpu_ratio_vs_spacy": main["cpu_ratio_vs_spacy"],
+        "rounds": len(measured),
+        "round_ratios": [m[0][-1]["ratio_vs_spacy"] for m in measured],
         "runs": [{k: v for k, v in run.items() if k not in ("stages", "gate")} for run in runs],
         "stages": staged["stages"] if staged else None,
         "gate": staged["gate"] if staged else None,
@@ -285,6 +288,41 @@ def run_benchmark(
         report["spacy_numpy_matmul"] = same_matmul
     log.info("bench: %s", {k: report[k] for k in ("docs_per_second", "spacy_docs_per_second", "ratio_vs_spacy")})
     return report
+
+
+Round = tuple[list[dict[str, Any]], dict[int, dict[str, Any]], dict[str, Any] | None]
+
+
+def _measure_round(folder: str, counts: Sequence[int], compare_spacy: bool) -> Round:
+    """One measurement of every worker count and of plain spaCy, each in a fresh process, with the
+    ratios of this round."""
+    runs = [_in_fresh_process(_measure_ingest, folder, count) for count in counts]
+    texts = runs[0]["texts"]
+    for run in runs:
+        del run["texts"]
+    spacy_runs = (
+        {n: _in_fresh_process(_measure_spacy, texts, n) for n in _spacy_processes(counts)} if compare_spacy else {}
+    )
+    same_matmul = _in_fresh_process(_measure_spacy, texts, 1, True) if compare_spacy else None
+    _add_ratios(runs, spacy_runs, same_matmul)
+    return runs, spacy_runs, same_matmul
+
+
+def _median_of(items: list[Any]) -> Any:
+    """The rounds of one measurement folded into one: medians of numbers (the largest peak memory),
+    nested tables folded key by key, anything else as the first round has it."""
+    first = items[0]
+    if isinstance(first, dict):
+        return {
+            key: _median_of([item.get(key) for item in items])
+            if key != "peak_rss_mb"
+            else max(item[key] for item in items)
+            for key in first
+        }
+    if all(isinstance(item, (int, float)) and not isinstance(item, bool) for item in items):
+        value = statistics.median(items)
+        return round(value, 4) if isinstance(value, float) else value
+    return first
 
 
 def _spacy_processes(counts: Sequence[int]) -> list[int]:

@@ -45,3 +45,13 @@ def test_bench_json_reports_rates_ratio_memory_and_stage_costs(tmp_path: Path) -
     assert report["spacy_numpy_matmul"]["numpy_matmul"] and not report["spacy"]["numpy_matmul"]
     assert report["runs"][0]["ratio_vs_spacy_numpy_matmul"] > 0
     assert report["machine"]["cpus"] >= 1
+
+
+def test_bench_rounds_report_medians_and_every_round_s_ratio(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["bench", "--json", "--documents", "2", "--workers", "1", "--rounds", "2"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["rounds"] == 2 and len(report["round_ratios"]) == 2
+    low, high = sorted(report["round_ratios"])
+    assert low <= report["ratio_vs_spacy"] <= high  # the median lies between the two rounds
+    assert report["runs"][0]["docs_per_second"] > 0 and report["spacy"]["docs_per_second"] > 0

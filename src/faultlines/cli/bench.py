@@ -30,9 +30,19 @@ from faultlines.cli.common import echo_json, echo_table, json_option
     show_default=True,
     help="Articles in the built bench-mix corpus (ignored with --corpus).",
 )
+@click.option(
+    "--rounds",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Repeat every measurement this many times, pipeline and spaCy side by side, and report medians "
+    "(for a machine whose speed drifts).",
+)
 @click.option("--no-spacy", is_flag=True, help="Skip the plain-spaCy comparison run.")
 @json_option
-def command(corpus: Path | None, workers: tuple[int, ...], documents: int, no_spacy: bool, as_json: bool) -> None:
+def command(
+    corpus: Path | None, workers: tuple[int, ...], documents: int, rounds: int, no_spacy: bool, as_json: bool
+) -> None:
     """Measure ingest throughput (documents/second) and peak memory on a corpus.
 
     The whole pipeline runs into a temporary database in a fresh process per worker count; plain
@@ -41,7 +51,9 @@ def command(corpus: Path | None, workers: tuple[int, ...], documents: int, no_sp
     """
     from faultlines.bench import run_benchmark
 
-    report = run_benchmark(corpus, workers=workers or (1, 2), compare_spacy=not no_spacy, documents=documents)
+    report = run_benchmark(
+        corpus, workers=workers or (1, 2), compare_spacy=not no_spacy, documents=documents, rounds=rounds
+    )
     if as_json:
         echo_json(report)
         return
@@ -62,6 +74,9 @@ def _summary_rows(report: dict[str, Any]) -> list[tuple[str, Any]]:
         ("documents", report["documents"]),
         ("mean words", corpus.get("mean_words", "-")),
     ]
+    if report.get("rounds", 1) > 1:
+        rows.append(("rounds (medians below)", report["rounds"]))
+        rows.append(("each round's ratio, largest worker count", " ".join(str(r) for r in report["round_ratios"])))
     for spacy_run in report.get("spacy_runs", []):
         rows.append((f"plain spaCy docs/second, {spacy_run['processes']} process(es)", spacy_run["docs_per_second"]))
     if report.get("spacy_numpy_matmul"):
