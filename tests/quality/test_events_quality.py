@@ -21,10 +21,12 @@ LIMIT = 2000
 #: additions of issue #5's second round (shooting, gunfire, torch, rescued migrants, "set ... on fire",
 #: "without warning" no longer a negation); 0.883, 0.876, 0.904 before them (0.863, 0.853, 0.880 before
 #: the crowd-size rule), fatalities 0.941, pre-filter keeps the main event of every note (1.0).
+#: Session 4: weighted F1 0.894, accuracy 0.887, event type 0.914 (a month in a date is no march,
+#: "raped", a verb "shot", "offensive operation", processions).
 FLOORS = {
-    "sub_event_weighted_f1": 0.875,
-    "sub_event_accuracy": 0.87,
-    "event_type_accuracy": 0.90,
+    "sub_event_weighted_f1": 0.885,
+    "sub_event_accuracy": 0.88,
+    "event_type_accuracy": 0.905,
     "fatalities_exact": 0.93,
     "prefilter_main_event_kept": 0.995,
 }
@@ -48,9 +50,12 @@ END_TO_END_FLOORS = {
     "sub_event_weighted_f1": 0.91,
     # issue #5 round 2 (containers, namesakes, longer names): location 0.770 -> 0.775 on these 200,
     # 0.768 -> 0.770 on all 444 held-out notes (precision 0.795 -> 0.797)
-    "location_within_25km": 0.765,
+    "location_within_25km": 0.775,
     "date_exact": 0.985,
-    "actors_f1": 0.77,
+    # session 4 (arguments of mis-parsed clauses, weapon subjects, "the attack of", actor resolution):
+    # on these 200 sub-event 0.924, location 0.780, date 0.990, actors F1 0.777 -> 0.801, fatalities 0.925;
+    # on all 444 held-out notes 0.906, 0.775, 0.989, 0.799, 0.917
+    "actors_f1": 0.79,
     "fatalities_exact": 0.915,
 }
 
