@@ -11,6 +11,7 @@ import logging
 import re
 import time
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -125,9 +126,9 @@ def analyze(text: str, published: date | None, *, selective: bool = True) -> Ana
     times = _time_mentions(text, published, sentences)
     started = _timed("times", started)
     place_names = _place_candidates(doc, text)
-    country = _document_country(place_names)
+    country, place_countries = _place_countries(place_names, sentences)
     started = _timed("places", started)
-    actors = _actor_mentions(doc, published, country, _sentence_dates(times))
+    actors = _actor_mentions(doc, published, country, _sentence_dates(times), place_countries)
     started = _timed("actors", started)
     places = _place_mentions(place_names, sentences, actors)
     started = _timed("places", started)
@@ -333,12 +334,25 @@ def _time_mentions(text: str, published: date | None, sentences: list[SentenceRe
     ]
 
 
-def _document_country(found: list[Any]) -> str | None:
-    """The country (ISO2) the document's place candidates name most, resolved together before the
-    actors are known, to give unqualified state forces ("the army") their state."""
+def _place_countries(found: list[Any], sentences: list[SentenceRecord]) -> tuple[str | None, dict[int, str]]:
+    """From the document's place candidates, resolved together before the actors are known, to give
+    unqualified state forces ("the army") their state: the country (ISO2) they name most and, per
+    sentence whose places all lie in one country the document names at least twice, that country
+    ("government forces withdrew" from a Syrian town in a report mostly about Iraq are Syria's)."""
     from faultlines.resolve.actors import document_country
 
-    return document_country(str(place.country or "") for place in _resolved_places(found) if place)
+    located = [(m, place) for m, place in zip(found, _resolved_places(found), strict=True) if place and place.country]
+    counts = Counter(str(place.country) for _, place in located)
+    starts = [s.start for s in sentences]
+    by_sentence: dict[int, set[str]] = {}
+    for mention, place in located if starts else ():
+        by_sentence.setdefault(_sentence_at(starts, mention.start or 0), set()).add(str(place.country))
+    sentence_countries = {
+        index: next(iter(codes))
+        for index, codes in by_sentence.items()
+        if len(codes) == 1 and counts[next(iter(codes))] >= 2
+    }
+    return document_country(counts.elements()), sentence_countries
 
 
 def _sentence_dates(times: list[MentionRecord]) -> dict[int, date]:
@@ -352,14 +366,23 @@ def _sentence_dates(times: list[MentionRecord]) -> dict[int, date]:
 
 
 def _actor_mentions(
-    doc: Any, published: date | None, country: str | None = None, sentence_dates: dict[int, date] | None = None
+    doc: Any,
+    published: date | None,
+    country: str | None = None,
+    sentence_dates: dict[int, date] | None = None,
+    sentence_countries: dict[int, str] | None = None,
 ) -> list[MentionRecord]:
     from faultlines.kb.normalise import normalise_alias
     from faultlines.resolve.actors import resolve_actors
 
     records = []
     for m in resolve_actors(
-        doc, published=published, kb=_STATE["kb"], country=country, sentence_dates=sentence_dates or None
+        doc,
+        published=published,
+        kb=_STATE["kb"],
+        country=country,
+        sentence_dates=sentence_dates or None,
+        sentence_countries=sentence_countries or None,
     ):
         value = {
             "actor_id": m.actor_id or m.provisional_key,

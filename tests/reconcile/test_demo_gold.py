@@ -64,9 +64,10 @@ def test_scores_against_the_gold_annotation(demo: Faultlines) -> None:
     # (10/11) R 0.54 (7/13), contradictions P 1.00 (4/4) R 0.25 (2/8) -- four of the eight gold contradictions
     # are claim/extent disputes the store has no field for; the others need events extraction does not give)
     assert scores["relations"].precision >= 0.9 and scores["relations"].recall >= 0.65
-    # session 4: control P 0.92 (11/12) R 0.62 (8/13) -- Palmyra's "took full control", and the gold's
-    # place names compared with the names the reports used for the stored place (Palmyra = Tadmur)
-    assert scores["control"].precision >= 0.85 and scores["control"].recall >= 0.6
+    # session 4: control P 1.00 (12/12) R 0.62 (8/13) -- Palmyra's "took full control", the gold's place
+    # names compared with the names the reports used for the stored place (Palmyra = Tadmur), and the
+    # "government forces" leaving it Syria's (their sentence's country) in a report mostly about Iraq
+    assert scores["control"].precision >= 0.9 and scores["control"].recall >= 0.6
     assert scores["contradictions"].precision >= 0.9 and scores["contradictions"].matched_gold >= 2
 
 

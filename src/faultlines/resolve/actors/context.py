@@ -32,6 +32,7 @@ class DocContext:
     country: str | None = None
     countries: set[str] = field(default_factory=set)
     sentence_dates: Mapping[int, date] = field(default_factory=dict)
+    sentence_countries: Mapping[int, str] = field(default_factory=dict)
     text: str = ""
     tokens: list[Token] = field(default_factory=list)
     sents: list[Span] = field(default_factory=list)
@@ -48,10 +49,12 @@ class DocContext:
         published: date | None,
         country: str | None = None,
         sentence_dates: Mapping[int, date] | None = None,
+        sentence_countries: Mapping[int, str] | None = None,
     ) -> DocContext:
         """Context of ``doc``; ``country`` (ISO2) is the country the document is about, if known;
-        ``sentence_dates`` maps a sentence index to the date its text speaks of."""
-        ctx = cls(doc, kb, published, sentence_dates=sentence_dates or {})
+        ``sentence_dates`` maps a sentence index to the date its text speaks of, and
+        ``sentence_countries`` to the one country its places lie in."""
+        ctx = cls(doc, kb, published, sentence_dates=sentence_dates or {}, sentence_countries=sentence_countries or {})
         # spaCy rebuilds doc.text, doc.sents and doc.ents on every access: compute them once per document
         ctx.text = doc.text
         ctx.tokens = list(doc)  # each doc[i] access builds a new Token: build them once
@@ -79,6 +82,10 @@ class DocContext:
         if not self.sentence_dates:
             return self.published
         return self.sentence_dates.get(self.sentence_of(char), self.published)
+
+    def place_country(self, char: int) -> str | None:
+        """The one country the places of the sentence at ``char`` lie in, if known."""
+        return self.sentence_countries.get(self.sentence_of(char)) if self.sentence_countries else None
 
     def sentence_tokens(self, index: int) -> list[Token]:
         """The tokens of sentence ``index``."""

@@ -111,7 +111,7 @@ def _generic_state(ent: Span, ctx: DocContext) -> Found | None:
         return None
     named, foreign = _country_after(ctx, ent.end_char)
     named = named or (None if foreign else clause_country(ctx, ent.start_char, ent.end_char))
-    home = named or (None if foreign else ctx.country)
+    home = named or (None if foreign else ctx.place_country(ent.start_char) or ctx.country)
     if home is None:
         return None
     role = ent.ent_id_.removeprefix(GENERIC_PREFIX)

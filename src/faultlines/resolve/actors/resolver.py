@@ -39,6 +39,7 @@ def resolve_actors(
     country: str | None = None,
     sentence_dates: Mapping[int, date] | None = None,
     generic: bool = False,
+    sentence_countries: Mapping[int, str] | None = None,
 ) -> list[ActorMention]:
     """All actor mentions of ``doc`` (annotated by :func:`faultlines.annotate.get_nlp`), in text order.
 
@@ -52,8 +53,11 @@ def resolve_actors(
     and leaders' names lent to a state hold only while the leader was in office. ``generic=True``
     adds the unnamed actors ("protesters", "unidentified gunmen") under ACLED's conventional
     names ("Protesters (Kenya)", see :mod:`faultlines.resolve.actors.generic`).
+    ``sentence_countries`` (sentence index -> ISO2) gives unqualified forces ("government forces
+    withdrew" from a Syrian town in a report that is mostly about Iraq) the country of their own
+    sentence's places before the document's.
     """
-    ctx = DocContext.of(doc, kb or default_kb(), published, country, sentence_dates)
+    ctx = DocContext.of(doc, kb or default_kb(), published, country, sentence_dates, sentence_countries)
     found = known_and_described(ctx)
     undescribed = select([f for f in found if f.method != "description"])
     acronyms = acronym_mentions(ctx, found)
