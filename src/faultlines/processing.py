@@ -112,21 +112,18 @@ def _analyse(jobs: list[Job], workers: int, corrections: Corrections) -> Iterato
     # several batches per worker keep the workers evenly loaded to the end of the run
     size = _BATCH if single else max(1, min(_BATCH, len(jobs) // (workers * 4)))
     batches = [jobs[i : i + size] for i in range(0, len(jobs), size)]
-    if single:
+    context = None if single else _worker_context()
+    if context is None or context.get_start_method() == "fork":
+        # load the models here (forked workers share them instead of loading their own), then keep
+        # the collector off their many long-lived objects: no walking them (-3% CPU), no copying
+        # the pages forked workers share
         warm_up_process(corrections)
-        gc.freeze()  # the models' many long-lived objects: the collector need not walk them (-3% CPU)
-        try:
+        gc.freeze()
+    try:
+        if context is None:
             for batch in batches:
                 yield from zip((job[0] for job in batch), _analyse_batch(batch), strict=True)
-        finally:
-            gc.unfreeze()
-        return
-    context = _worker_context()
-    if context.get_start_method() == "fork":
-        # load the models once here; forked workers share them instead of loading their own
-        warm_up_process(corrections)
-        gc.freeze()  # keep the collector from touching (and so copying) the shared objects
-    try:
+            return
         with ProcessPoolExecutor(
             max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(corrections,)
         ) as pool:

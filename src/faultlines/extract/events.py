@@ -665,9 +665,7 @@ def _is_known(token: Token, actor_spans: Sequence[CharSpan] | None) -> bool:
 
 def _is_actor_like(token: Token, actor_spans: Sequence[CharSpan] | None) -> bool:
     """A known actor mention, or a common noun naming a force ("Iraqi government forces")."""
-    if actor_spans and any(start <= token.idx < end for start, end in actor_spans):
-        return True
-    return token.lemma_.lower() in _FORCE_NOUNS
+    return _is_known(token, actor_spans) or token.lemma_.lower() in _FORCE_NOUNS
 
 
 _FORCE_NOUNS = frozenset({

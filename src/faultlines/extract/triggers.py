@@ -46,17 +46,16 @@ def _phrase_index() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     return index
 
 
-#: Irregular past forms the small model leaves unlemmatised when it mistags them ("overran" as PROPN).
-_MISTAGGED_PAST = {"overran": "overrun", "retook": "retake", "withdrew": "withdraw", "swore": "swear"}
-
-
-#: Forms the lemmatizer reads as another word ("raped" as "rap").
-_MISREAD_FORMS = {"raped": "rape", "raping": "rape"}
+#: Forms the small model lemmatises wrongly: irregular pasts it leaves as they are when it mistags
+#: them ("overran" as PROPN), and "raped", read as "rap".
+_MISREAD_FORMS = {
+    "overran": "overrun", "retook": "retake", "withdrew": "withdraw", "swore": "swear",
+    "raped": "rape", "raping": "rape",
+}  # fmt: skip
 
 
 def _norm(token: Token) -> str:
     lemma = _MISREAD_FORMS.get(token.lower_) or token.lemma_.lower()
-    lemma = _MISTAGGED_PAST.get(lemma, lemma)
     if lemma == "shot" and _shot_as_verb(token):
         return "shoot"
     return lemma if lemma and lemma != "-pron-" else token.lower_
