@@ -133,7 +133,7 @@ def analyze(text: str, published: date | None, *, selective: bool = True) -> Ana
     places = _place_mentions(place_names, sentences, actors)
     started = _timed("places", started)
     mentions = actors + places + times
-    candidates = extract_events(doc, actor_spans=[(m.start, m.end) for m in actors])
+    candidates = extract_events(doc, actor_spans=[(m.start, m.end) for m in actors], text=text)
     events = join_events(candidates, text, published, mentions)
     _timed("events", started)
     return Analysed(doc, candidates, DocumentAnalysis(sentences=sentences, mentions=mentions, events=events))

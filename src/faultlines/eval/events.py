@@ -81,7 +81,7 @@ def _run_rules(rows: Sequence[AcledRow]) -> _RulesRun:
     run.parse_seconds = time.perf_counter() - started
     started = time.perf_counter()
     for row, doc in zip(rows, docs, strict=True):
-        event = main_event(doc, extract_events(doc))
+        event = main_event(doc, extract_events(doc, text=row.notes), row.notes)
         run.sub_types.append(_label(event, "acled_sub_event_type"))
         run.event_types.append(_label(event, "acled_event_type"))
         count = event.fatalities if event and event.fatalities else parse_fatalities(row.notes)

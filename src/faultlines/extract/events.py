@@ -34,7 +34,7 @@ from faultlines.extract.arguments import (
 )
 from faultlines.extract.fatalities import Fatalities, parse_fatalities
 from faultlines.extract.frames import is_restatement, line_subject, own_span, own_time, resolve_pronouns
-from faultlines.extract.modality import modality_of
+from faultlines.extract.modality import SentenceCues, modality_of
 from faultlines.extract.ontology import by_id
 from faultlines.extract.retype import EXPLOSION_TYPES, INSTRUMENTS, lower_cased, refine_type
 from faultlines.extract.triggers import TriggerMatch, find_triggers
@@ -137,11 +137,14 @@ class EventCandidate:
         return data
 
 
-def extract_events(doc: Doc, *, actor_spans: Sequence[CharSpan] | None = None) -> list[EventCandidate]:
+def extract_events(
+    doc: Doc, *, actor_spans: Sequence[CharSpan] | None = None, text: str | None = None
+) -> list[EventCandidate]:
     """Event candidates in ``doc``, in text order.
 
     ``actor_spans``: char spans of known actor mentions; arguments prefer them as heads, and
-    fill arguments the parse misses (useful on noisy, lower-cased text).
+    fill arguments the parse misses (useful on noisy, lower-cased text). ``text``: the text of
+    ``doc``, when the caller has it (spaCy rebuilds a Doc's or Span's text on every access).
     """
     if len(doc) and not doc.has_annotation("DEP"):  # a selectively annotated Doc has a (partial) one
         raise ModelError(
@@ -152,7 +155,8 @@ def extract_events(doc: Doc, *, actor_spans: Sequence[CharSpan] | None = None) -
     events: list[EventCandidate] = []
     for index, sentence in enumerate(doc.sents):
         if is_tagged(sentence):
-            events.extend(_sentence_events(sentence, index, spans))
+            own = sentence.text if text is None else text[sentence.start_char : sentence.end_char]
+            events.extend(_sentence_events(sentence, own, index, spans))
     logger.debug("%d event candidates in %d tokens", len(events), len(doc))  # len(doc.text) rebuilds the text
     return events
 
@@ -166,10 +170,13 @@ def extract_sentence_events(
     sentence: Span, index: int = 0, *, actor_spans: Sequence[CharSpan] | None = None
 ) -> list[EventCandidate]:
     """Event candidates of one sentence (``index`` is its position in the document)."""
-    return _sentence_events(sentence, index, sorted(actor_spans) if actor_spans else None)
+    return _sentence_events(sentence, sentence.text, index, sorted(actor_spans) if actor_spans else None)
 
 
-def _sentence_events(sentence: Span, index: int, actor_spans: Sequence[CharSpan] | None) -> list[EventCandidate]:
+def _sentence_events(
+    sentence: Span, text: str, index: int, actor_spans: Sequence[CharSpan] | None
+) -> list[EventCandidate]:
+    """The events of ``sentence``, whose text is ``text``."""
     typed: list[tuple[str, TriggerMatch, list[Token]]] = []
     for match in find_triggers(sentence):
         if match.end - match.start == 1 and _is_modifier(match.head):
@@ -181,7 +188,13 @@ def _sentence_events(sentence: Span, index: int, actor_spans: Sequence[CharSpan]
         if type_id is not None:
             typed.append((type_id, match, clause))
     merged = _merge_clause_triggers(typed)
-    return [_candidate(type_id, match, clause, sentence, index, actor_spans) for type_id, match, clause in merged]
+    if not merged:
+        return []
+    cues = SentenceCues.of(sentence, text)
+    return [
+        _candidate(type_id, match, clause, _Sentence(sentence, text, index, cues), actor_spans)
+        for type_id, match, clause in merged
+    ]
 
 
 def _is_modifier(token: Token) -> bool:
@@ -258,32 +271,46 @@ def _related(a: Token, b: Token) -> bool:
     return a.head == b or b.head == a or a.head.head == b or b.head.head == a or a.head == b.head
 
 
+@dataclass(frozen=True)
+class _Sentence:
+    """A parsed sentence with what all its events share, read once: its text (spaCy rebuilds a
+    Span's text on every access), its position in the document and its modality cues."""
+
+    span: Span
+    text: str
+    index: int
+    cues: SentenceCues
+
+
 def _candidate(
     type_id: str,
     match: TriggerMatch,
     clause: list[Token],
-    sentence: Span,
-    index: int,
+    where: _Sentence,
     actor_spans: Sequence[CharSpan] | None,
 ) -> EventCandidate:
+    sentence, text = where.span, where.text
     event_type = by_id(type_id)
     phrase = list(sentence.doc[match.start : match.end])
     actor1, actor2, object_places = _actors(type_id, match.head, phrase, actor_spans)
     known = list(actor1) + list(actor2) + list(actor_spans or [])
-    line = _trigger_line(sentence, match.head)
+    line = _trigger_line(sentence.start_char, text, match.head)
     places = _ordered_places(object_places, place_spans(clause, known), match.head.idx, line)
     if type_id in TERRITORY_TYPES:
         places = [p for p in places if not _relative_position(sentence.doc, p)]
     on_line1 = _on_line(actor1, line)
     if actor1 and not on_line1:
         on_line1 = line_subject(sentence, match.head, line, actor_spans)
-    actor1, actor2 = on_line1, resolve_pronouns(sentence, on_line1, _on_line(actor2, line), line, actor_spans)
+    actor1, actor2 = (
+        on_line1,
+        resolve_pronouns(text, sentence.start_char, on_line1, _on_line(actor2, line), line, actor_spans),
+    )
     restated = is_restatement(match.head)
     if restated:
         mine = own_span(match.head)
         actor2 = [a for a in actor2 if mine[0] <= a[0] and a[1] <= mine[1]]
-    modality = modality_of(match.head, sentence)
-    fatalities = _fatalities(type_id, clause, sentence)
+    modality = modality_of(match.head, sentence, where.cues)
+    fatalities = _fatalities(type_id, clause, sentence.start_char, text)
     trigger = (phrase[0].idx, phrase[-1].idx + len(phrase[-1].text))
     return EventCandidate(
         type=type_id,
@@ -294,13 +321,13 @@ def _candidate(
         actor1=tuple(actor1),
         actor2=tuple(a for a in actor2 if a not in actor1),
         places=tuple(p for p in places if p not in actor1 and p not in actor2),
-        time=own_time(match.head) if restated else _time(clause, sentence, match.head),
+        time=own_time(match.head) if restated else _time(clause, sentence, text, match.head),
         fatalities=fatalities,
         modality=modality.label,
         attribution=modality.attribution,
-        sentence_index=index,
+        sentence_index=where.index,
         sentence_span=(sentence.start_char, sentence.end_char),
-        evidence=sentence.text,
+        evidence=text,
         confidence=_confidence(actor1, places, match),
         days_before=_days_before(match.head),
         clause_span=(match.head.left_edge.idx, match.head.right_edge.idx + len(match.head.right_edge.text)),
@@ -308,13 +335,13 @@ def _candidate(
     )
 
 
-def _trigger_line(sentence: Span, head: Token) -> CharSpan:
-    """The line of the sentence that holds the trigger: a heading the sentence splitter joined to
-    the next line ("PM Maliki's aide thanks Russia ...\nGunmen ... seized ...") is not its context."""
-    text, offset = sentence.text, sentence.start_char  # the sentence's own text: doc.text is rebuilt per call
+def _trigger_line(offset: int, text: str, head: Token) -> CharSpan:
+    """The line of the sentence (``text``, starting at ``offset``) that holds the trigger: a heading
+    the sentence splitter joined to the next line ("PM Maliki's aide thanks Russia ...\nGunmen ...
+    seized ...") is not its context."""
     start = offset + text.rfind("\n", 0, head.idx - offset) + 1
     end = text.find("\n", head.idx - offset)
-    return start, offset + end if end >= 0 else sentence.end_char
+    return start, offset + (end if end >= 0 else len(text))
 
 
 def _on_line(spans: Sequence[CharSpan], line: CharSpan) -> list[CharSpan]:
@@ -357,27 +384,28 @@ def _confidence(actor1: Sequence[CharSpan], places: Sequence[CharSpan], match: T
     return round(min(score, 1.0), 2)
 
 
-def _fatalities(type_id: str, clause: list[Token], sentence: Span) -> Fatalities | None:
+def _fatalities(type_id: str, clause: list[Token], offset: int, text: str) -> Fatalities | None:
+    """The count of dead in the trigger's clause, else in its sentence (``text``, from ``offset``)."""
     if type_id not in VIOLENT_TYPES:
         return None
     start, end = clause[0].idx, clause[-1].idx + len(clause[-1].text)
-    offset = sentence.start_char
-    found = parse_fatalities(sentence.text[start - offset : end - offset])
+    found = parse_fatalities(text[start - offset : end - offset])
     if found is not None:
         return replace(found, start=found.start + start, end=found.end + start)
-    found = parse_fatalities(sentence.text)
+    found = parse_fatalities(text)
     if found is not None:
-        return replace(found, start=found.start + sentence.start_char, end=found.end + sentence.start_char)
+        return replace(found, start=found.start + offset, end=found.end + offset)
     return None
 
 
-def _time(clause: list[Token], sentence: Span, anchor: Token) -> CharSpan | None:
+def _time(clause: list[Token], sentence: Span, text: str, anchor: Token) -> CharSpan | None:
     """A dated expression in the trigger's own stretch of the clause (between commas), nearest
-    first; else the clause's first; else the nearest dated one in the sentence; else any."""
-    text, offset = sentence.text, sentence.start_char
+    first; else the clause's first; else the nearest dated one in the sentence (whose text is
+    ``text``); else any."""
+    offset = sentence.start_char
     spans = entity_spans(clause, TIME_LABELS)
     points = [s for s in spans if _looks_like_point(text[s[0] - offset : s[1] - offset])]
-    own = [s for s in points if _dates_own_stretch(s, anchor, sentence)]
+    own = [s for s in points if _dates_own_stretch(s, anchor, sentence, text)]
     if own:
         # "isil captured fallujah in january 2014, in june 2014 seized mosul": june, not january
         return own[-1]
@@ -424,7 +452,7 @@ def _names_another_event(span: CharSpan, anchor: Token, sentence: Span) -> bool:
     return tokens is not None and len(tokens) > 0 and tokens.root.dep_ in ("nmod", "compound", "amod")
 
 
-def _dates_own_stretch(span: CharSpan, anchor: Token, sentence: Span) -> bool:
+def _dates_own_stretch(span: CharSpan, anchor: Token, sentence: Span, text: str) -> bool:
     """Whether the date at ``span`` opens the trigger's own stretch of the sentence: "in <date>" or
     "on <date>" before the trigger with no comma or semicolon between them. Dates after the trigger
     are often another event's ("protested ... the disappearance in 2018") and are left to the
@@ -432,7 +460,7 @@ def _dates_own_stretch(span: CharSpan, anchor: Token, sentence: Span) -> bool:
     if span[1] > anchor.idx:
         return False
     offset = sentence.start_char
-    if _COMMA_OR_SEMICOLON.search(sentence.text, span[1] - offset, anchor.idx - offset):
+    if _COMMA_OR_SEMICOLON.search(text, span[1] - offset, anchor.idx - offset):
         return False
     tokens = sentence.doc.char_span(span[0], span[1], alignment_mode="expand")
     if tokens is None or not len(tokens):

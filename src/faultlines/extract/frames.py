@@ -34,17 +34,17 @@ def line_subject(sentence: Span, head: Token, line: CharSpan, actor_spans: Seque
 
 
 def resolve_pronouns(
-    sentence: Span,
+    text: str,
+    offset: int,
     actor1: list[CharSpan],
     actor2: list[CharSpan],
     line: CharSpan,
     actor_spans: Sequence[CharSpan] | None,
 ) -> list[CharSpan]:
     """``actor2`` with a pronoun ("it") replaced by the nearest known actor before it on the line
-    that is not the agent (dropped when there is none)."""
+    that is not the agent (dropped when there is none); ``text`` is the sentence's, from ``offset``."""
     if not actor2:
         return actor2
-    text, offset = sentence.text, sentence.start_char  # the sentence's own text: doc.text is rebuilt per call
     out: list[CharSpan] = []
     for span in actor2:
         if text[span[0] - offset : span[1] - offset].lower() not in _PRONOUNS:

@@ -146,8 +146,26 @@ def _governing_modality(chain: list[Token]) -> str | None:
     return None
 
 
-def modality_of(trigger: Token, sentence: Span) -> Modality:
-    """Modality of the event announced by ``trigger`` (its head token) within ``sentence``.
+@dataclass(frozen=True)
+class SentenceCues:
+    """What a whole sentence says about the modality of each of its events: a hedge word in it,
+    and the source it names with "according to" (read once per sentence, not once per event)."""
+
+    hedged: bool
+    according_to: CharSpan | None
+
+    @classmethod
+    def of(cls, sentence: Span, text: str | None = None) -> SentenceCues:
+        """The cues of ``sentence`` (whose text is ``text``, if the caller has it): its words are
+        read only when the text holds a cue word at all."""
+        lowered = (sentence.text if text is None else text).lower()
+        hedged = any(word in lowered for word in _HEDGE_WORDS) and any(t.lower_ in _HEDGE_WORDS for t in sentence)
+        return cls(hedged, _according_to(sentence) if "according" in lowered else None)
+
+
+def modality_of(trigger: Token, sentence: Span, cues: SentenceCues | None = None) -> Modality:
+    """Modality of the event announced by ``trigger`` (its head token) within ``sentence``
+    (``cues``: the sentence's, when the caller has them already).
 
     Negation or a governing verb of denial gives ``denied``; intention, orders, threats or a
     future auxiliary give ``planned``; hedge words give ``hedged``; a named source gives
@@ -157,13 +175,14 @@ def modality_of(trigger: Token, sentence: Span) -> Modality:
     governed = _governing_modality(chain)
     if any(_is_negated(t) for t in chain[:2]) or governed == "denied":
         return Modality("denied", _reporting_source(trigger, sentence))
+    cues = cues or SentenceCues.of(sentence)
     planned_aux = any(c.lower_ in _FUTURE_AUX for t in chain[:2] for c in t.children if c.dep_ == "aux")
     if planned_aux or governed == "planned":
-        return Modality("planned", _according_to(sentence) or _reporting_source(trigger, sentence))
+        return Modality("planned", cues.according_to or _reporting_source(trigger, sentence))
     hedged_aux = any(c.lower_ in _HEDGE_AUX for t in chain[:2] for c in t.children if c.dep_ == "aux")
-    if hedged_aux or any(token.lower_ in _HEDGE_WORDS for token in sentence):
-        return Modality("hedged", _according_to(sentence) or _reporting_source(trigger, sentence))
-    source = _according_to(sentence) or _reporting_source(trigger, sentence)
+    if hedged_aux or cues.hedged:
+        return Modality("hedged", cues.according_to or _reporting_source(trigger, sentence))
+    source = cues.according_to or _reporting_source(trigger, sentence)
     if source:
         return Modality("reported", source)
     return Modality("asserted")

@@ -159,9 +159,13 @@ def find_triggers(sentence: Span) -> list[TriggerMatch]:
     """All non-overlapping trigger phrases in ``sentence``, left to right."""
     tokens = list(sentence)
     found: list[TriggerMatch] = []
+    starts = _phrase_index()
     i = 0
     while i < len(tokens):
-        if _inside_name(tokens[i]) or _in_date(tokens[i]):
+        token = tokens[i]
+        # most words start no phrase: tell them first, by the cheapest test
+        could_start = _norm(token) in starts or token.lemma_.lower() in _SPLIT_PHRASES
+        if not could_start or _inside_name(token) or _in_date(token):
             i += 1
             continue
         match = _matches_at(tokens, i)
