@@ -25,6 +25,15 @@ def clear_derived(conn: sqlite3.Connection, document_id: int) -> None:
     conn.execute("DELETE FROM mentions WHERE document_id = ?", (document_id,))
 
 
+class _Known:
+    """The stored actors and places one document's writing has looked up already: a document names
+    the same few many times (each mention, then each event's arguments)."""
+
+    def __init__(self) -> None:
+        self.actors: set[str] = set()
+        self.places: dict[str, int] = {}
+
+
 def write_analysis(conn: sqlite3.Connection, document_id: int, analysis: DocumentAnalysis) -> dict[str, int]:
     """Store sentences, mentions and events of one document; return counts of what was stored."""
     clear_derived(conn, document_id)
@@ -32,21 +41,26 @@ def write_analysis(conn: sqlite3.Connection, document_id: int, analysis: Documen
         "INSERT INTO sentences (document_id, idx, start, end) VALUES (?, ?, ?, ?)",
         [(document_id, s.idx, s.start, s.end) for s in analysis.sentences],
     )
-    mentions = sum(_write_mention(conn, document_id, m) for m in analysis.mentions)
+    known = _Known()
+    mentions = sum(_write_mention(conn, document_id, m, known) for m in analysis.mentions)
     doc_hash = conn.execute("SELECT content_hash FROM documents WHERE id = ?", (document_id,)).fetchone()[0]
-    events = sum(_write_event(conn, document_id, doc_hash, e) for e in analysis.events)
+    events = sum(_write_event(conn, document_id, doc_hash, e, known) for e in analysis.events)
     return {"mentions": mentions, "events": events}
 
 
-def _actor_id(conn: sqlite3.Connection, value: dict[str, Any] | None) -> str | None:
+def _actor_id(conn: sqlite3.Connection, value: dict[str, Any] | None, known: _Known) -> str | None:
     """The stored actor for a resolved actor reference, creating discovered actors as needed."""
     if not value:
         return None
     if value.get("provisional"):
         return _discovered_id(conn, value)
     actor_id = value.get("actor_id")
-    if actor_id and conn.execute("SELECT 1 FROM actors WHERE id = ?", (actor_id,)).fetchone():
-        return str(actor_id)
+    if not actor_id:
+        return None
+    actor_id = str(actor_id)
+    if actor_id in known.actors or conn.execute("SELECT 1 FROM actors WHERE id = ?", (actor_id,)).fetchone():
+        known.actors.add(actor_id)
+        return actor_id
     return None
 
 
@@ -67,7 +81,7 @@ def _discovered_id(conn: sqlite3.Connection, value: dict[str, Any]) -> str:
     return actor_id
 
 
-def place_id(conn: sqlite3.Connection, place: dict[str, Any] | None) -> int | None:
+def place_id(conn: sqlite3.Connection, place: dict[str, Any] | None, known: _Known | None = None) -> int | None:
     """The stored place row for a gazetteer entry, inserted on first use."""
     if not place:
         return None
@@ -76,6 +90,14 @@ def place_id(conn: sqlite3.Connection, place: dict[str, Any] | None) -> int | No
         if place.get("geonames_id")
         else f"{place['name']}|{place.get('country')}|{place.get('admin1')}|{place.get('feature')}".lower()
     )
+    if known is None:
+        return _stored_place(conn, key, place)
+    if key not in known.places:
+        known.places[key] = _stored_place(conn, key, place)
+    return known.places[key]
+
+
+def _stored_place(conn: sqlite3.Connection, key: str, place: dict[str, Any]) -> int:
     row = conn.execute("SELECT id FROM places WHERE key = ?", (key,)).fetchone()
     if row:
         return int(row[0])
@@ -98,9 +120,9 @@ def place_id(conn: sqlite3.Connection, place: dict[str, Any] | None) -> int | No
     return int(cursor.lastrowid or 0)
 
 
-def _write_mention(conn: sqlite3.Connection, document_id: int, mention: MentionRecord) -> int:
-    actor = _actor_id(conn, mention.value) if mention.kind == "actor" else None
-    place = place_id(conn, mention.value.get("place")) if mention.kind == "place" else None
+def _write_mention(conn: sqlite3.Connection, document_id: int, mention: MentionRecord, known: _Known) -> int:
+    actor = _actor_id(conn, mention.value, known) if mention.kind == "actor" else None
+    place = place_id(conn, mention.value.get("place"), known) if mention.kind == "place" else None
     cursor = conn.execute(
         "INSERT OR IGNORE INTO mentions (document_id, sentence, start, end, text, kind, actor_id, place_id, value) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -125,7 +147,7 @@ def event_fingerprint(doc_hash: str, event: EventRecord) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()[:24]
 
 
-def _write_event(conn: sqlite3.Connection, document_id: int, doc_hash: str, event: EventRecord) -> int:
+def _write_event(conn: sqlite3.Connection, document_id: int, doc_hash: str, event: EventRecord, known: _Known) -> int:
     fatalities = event.fatalities or {}
     cursor = conn.execute(
         "INSERT OR IGNORE INTO events (fingerprint, document_id, type, acled_event_type, acled_sub_event_type, "
@@ -139,11 +161,11 @@ def _write_event(conn: sqlite3.Connection, document_id: int, doc_hash: str, even
             event.acled_event_type,
             event.acled_sub_event_type,
             event.plover_type,
-            _actor_id(conn, event.actor1),
-            _actor_id(conn, event.actor2),
-            json.dumps([a for a in (_actor_id(conn, v) for v in event.assoc_actors1) if a]),
-            json.dumps([a for a in (_actor_id(conn, v) for v in event.assoc_actors2) if a]),
-            place_id(conn, event.place),
+            _actor_id(conn, event.actor1, known),
+            _actor_id(conn, event.actor2, known),
+            json.dumps([a for a in (_actor_id(conn, v, known) for v in event.assoc_actors1) if a]),
+            json.dumps([a for a in (_actor_id(conn, v, known) for v in event.assoc_actors2) if a]),
+            place_id(conn, event.place, known),
             event.place_precision,
             event.date_start,
             event.date_end,
