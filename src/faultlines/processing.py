@@ -109,9 +109,7 @@ def _mark(conn: sqlite3.Connection, document_id: int, status: str, detail: str |
 
 def _analyse(jobs: list[Job], workers: int, corrections: Corrections) -> Iterator[tuple[int, DocumentAnalysis | str]]:
     single = workers <= 1 or len(jobs) < 2 * _CHUNK
-    # several batches per worker keep the workers evenly loaded to the end of the run
-    size = _BATCH if single else max(1, min(_BATCH, len(jobs) // (workers * 4)))
-    batches = [jobs[i : i + size] for i in range(0, len(jobs), size)]
+    batches = _batches(jobs, 1 if single else workers)
     context = None if single else _worker_context()
     if context is None or context.get_start_method() == "fork":
         # load the models here (forked workers share them instead of loading their own), then keep
@@ -131,6 +129,18 @@ def _analyse(jobs: list[Job], workers: int, corrections: Corrections) -> Iterato
                 yield from zip((job[0] for job in batch), results, strict=True)
     finally:
         gc.unfreeze()
+
+
+def _batches(jobs: list[Job], workers: int) -> list[list[Job]]:
+    """The jobs in batches of at most ``_BATCH``; with several workers the batches shrink towards
+    the end of the run (to one document), so that no worker is left alone with a long last batch."""
+    batches: list[list[Job]] = []
+    start = 0
+    while start < len(jobs):
+        size = _BATCH if workers <= 1 else max(1, min(_BATCH, -(-(len(jobs) - start) // (2 * workers))))
+        batches.append(jobs[start : start + size])
+        start += size
+    return batches
 
 
 def _analyse_batch(batch: list[Job]) -> list[DocumentAnalysis | str]:
