@@ -78,15 +78,23 @@ TERRITORIAL_TYPES = frozenset({
 })  # fmt: skip
 
 
-def _place(candidate: Any, places: list[MentionRecord], text: str = "") -> tuple[dict[str, Any] | None, str | None]:
+def _event_places(places: list[MentionRecord], text: str) -> list[MentionRecord]:
+    """The resolved places of the document that may be where an event happened (not streets, not
+    the seats of sources)."""
+    return [m for m in places if m.value.get("place") and not _street_name(m, text) and not _source_base(m, text)]
+
+
+def _place(
+    candidate: Any, resolved: list[MentionRecord], coded_places: list[tuple[MentionRecord, bool]], text: str
+) -> tuple[dict[str, Any] | None, str | None]:
     """The event's place: its own place arguments (best first), else the nearest place of its
     sentence, else the last one the text named before it (``inferred_from_context``).
 
+    ``resolved`` are the document's :func:`_event_places`, ``coded_places`` its :func:`_coded_places`.
     For territorial events a town named in the clause wins over a country in it, and a place
     argument the gazetteer cannot name ("the Iraqi side of the border crossing") points back to the
     last town the text named, never to a country."""
-    resolved = [m for m in places if m.value.get("place") and not _street_name(m, text) and not _source_base(m, text)]
-    coded = _coded_place(candidate, resolved, text)
+    coded = _coded_place(candidate, coded_places)
     if coded is not None and _abroad(coded, resolved):
         resolved = [m for m in resolved if m is not coded]
     elif coded is not None:
@@ -280,23 +288,30 @@ def _after_origin(mention: MentionRecord, text: str) -> bool:
 _CODED = re.compile(r"\bcoded (?:to|as|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$", re.I)
 
 
-def _coded_place(candidate: Any, resolved: list[MentionRecord], text: str) -> MentionRecord | None:
-    """The place an ACLED-style note says its event is coded to ("across Bihar state (coded as
-    Patna)", "Coded as provincial capital Baquba city"), in the event's sentence or a later one."""
+def _coded_places(resolved: list[MentionRecord], text: str) -> list[tuple[MentionRecord, bool]]:
+    """The places (not countries) an ACLED-style note says an event is coded to ("across Bihar state
+    (coded as Patna)", "Coded as provincial capital Baquba city"), in text order, each with whether
+    the note closes with it ("... (Coded to Banja Luka)", "Location coded at Pyongyang.")."""
+    found = []
     for mention in resolved:
-        after = mention.sentence - candidate.sentence_index
         before = text[max(mention.start - 40, 0) : mention.start]
         coded = _CODED.search(before)
-        if coded is None or after < 0 or mention.value["place"].get("precision") == "country":
+        if coded is None or mention.value["place"].get("precision") == "country":
             continue
         if _OTHER_CODING.search(before[: coded.start()]) or text.startswith(" event", mention.end):
             continue  # "(fatalities coded to Novotroitske event)" codes another event
-        # a note may close with where it is coded: "... (Coded to Banja Luka)"
-        if (
-            after <= 1
-            or before[: coded.start()].rstrip().endswith(("(", "["))
-            or _LOCATION_WORD.search(before[: coded.start()])
-        ):
+        cue = before[: coded.start()]
+        closing = cue.rstrip().endswith(("(", "[")) or _LOCATION_WORD.search(cue) is not None
+        found.append((mention, closing))
+    return found
+
+
+def _coded_place(candidate: Any, coded_places: list[tuple[MentionRecord, bool]]) -> MentionRecord | None:
+    """The coded place (see :func:`_coded_places`) of the event's sentence or the next, or one a
+    later note closes with."""
+    for mention, closing in coded_places:
+        after = mention.sentence - candidate.sentence_index
+        if after >= 0 and (after <= 1 or closing):
             return mention
     return None
 
@@ -453,33 +468,47 @@ def _in_lead(candidate: Any, text: str) -> bool:
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
-def _dateline_before(candidate: Any, times: list[MentionRecord], text: str) -> MentionRecord | None:
-    """A day-precise date standing alone on its line just before the event's sentence: the dateline
-    of a report inside a digest ("The Daily Star (Lebanon)\n25 June, 2014\n\nThe move ...")."""
+def _datelines(times: list[MentionRecord], text: str) -> set[int]:
+    """Start offsets of the day-precise dates that stand alone on their line, as a dateline does."""
+    starts = set()
+    for mention in times:
+        if mention.value.get("precision") != "day":
+            continue
+        line_start = text.rfind("\n", 0, mention.start) + 1
+        line_end = text.find("\n", mention.end)
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        rest = line.replace(mention.text, "")
+        if sum(ch.isalpha() for ch in rest) <= 3:
+            starts.add(mention.start)
+    return starts
+
+
+def _dateline_before(
+    candidate: Any, times: list[MentionRecord], datelines: set[int], text: str
+) -> MentionRecord | None:
+    """A dateline (see :func:`_datelines`) just before the event's sentence: that of a report inside
+    a digest ("The Daily Star (Lebanon)\n25 June, 2014\n\nThe move ...")."""
     start = candidate.sentence_span[0]
     before = [m for m in times if m.end <= start]
     for mention in reversed(before):
         if len(_PARAGRAPH_BREAK.findall(text, mention.end, start)) > 1:
             return None  # only the paragraph right after the dateline
-        line_start = text.rfind("\n", 0, mention.start) + 1
-        line_end = text.find("\n", mention.end)
-        line = text[line_start : line_end if line_end >= 0 else len(text)]
-        rest = line.replace(mention.text, "")
-        if mention.value.get("precision") == "day" and sum(ch.isalpha() for ch in rest) <= 3:
+        if mention.start in datelines:
             return mention
     return None
 
 
 def _when(
-    candidate: Any, times: list[MentionRecord], published: date | None, text: str = ""
+    candidate: Any, resolved: list[MentionRecord], datelines: set[int], published: date | None, text: str
 ) -> tuple[str | None, str | None, str | None]:
-    resolved = [m for m in times if m.value.get("start")]
+    """The event's dates from the ``resolved`` time mentions (those with a date; ``datelines`` from
+    :func:`_datelines`), else the publication date in the lead; start, end and precision."""
     hit = _overlapping(resolved, candidate.time) if candidate.time else None
     if hit is None:
         same = [m for m in resolved if m.sentence == candidate.sentence_index]
         hit = min(same, key=lambda m: abs(m.start - candidate.trigger[0])) if same else None
     if hit is None:
-        hit = _dateline_before(candidate, resolved, text)
+        hit = _dateline_before(candidate, resolved, datelines, text)
     if hit is not None:
         return hit.value["start"], hit.value["end"], hit.value["precision"]
     if published is not None and (candidate.sentence_index < LEAD_SENTENCES or _in_lead(candidate, text)):
@@ -514,14 +543,15 @@ def _own_time(candidate: Any, times: list[MentionRecord]) -> bool:
 
 
 def _lead_twin_date(
-    candidate: Any, candidates: list[Any], times: list[MentionRecord]
+    candidate: Any, candidates: list[Any], resolved: list[MentionRecord]
 ) -> tuple[str | None, str | None, str | None] | None:
     """A headline states the event its lead dates: "Nusra unit swears loyalty to ISIL" takes the
-    "on Wednesday" of the next sentence's pledge rather than the publication date."""
+    "on Wednesday" of the next sentence's pledge rather than the publication date (``resolved``:
+    the time mentions with a date)."""
     for other in candidates:
         close = 0 < other.sentence_index - candidate.sentence_index <= LEAD_SENTENCES
         if other.type == candidate.type and close and other.time is not None:
-            hit = _overlapping([m for m in times if m.value.get("start")], other.time)
+            hit = _overlapping(resolved, other.time)
             if hit is not None:
                 return hit.value["start"], hit.value["end"], hit.value["precision"]
     return None
@@ -604,6 +634,11 @@ def join_events(
     actors = [m for m in mentions if m.kind == "actor"]
     places = [m for m in mentions if m.kind == "place"]
     times = [m for m in mentions if m.kind == "time"]
+    # Per document, not per event: the places an event may take and the dates it may borrow.
+    event_places = _event_places(places, text)
+    coded_places = _coded_places(event_places, text)
+    dated = [m for m in times if m.value.get("start")]
+    datelines = _datelines(dated, text)
     records: list[EventRecord] = []
     last: dict[str, tuple[int, list[dict[str, Any]]]] = {}
     for c in candidates:
@@ -618,16 +653,16 @@ def join_events(
             actor1 = _first_actor_before(c, actors, c.type)
         if actor1:
             last[c.type] = (c.sentence_index, actor1)
-        place, place_precision = _place(c, places, text)
+        place, place_precision = _place(c, event_places, coded_places, text)
         if c.type in TERRITORIAL_TYPES and not c.places:
             place, place_precision = _sibling_place(c, candidates, records) or (place, place_precision)
         if getattr(c, "restated", False) and c.time is None:
             start, end, precision = _earlier_report(c, records)
         else:
-            start, end, precision = _when(c, times, published, text)
+            start, end, precision = _when(c, dated, datelines, published, text)
         start, end = _shift_back(c, start, end, precision)
         if published is not None and start == published.isoformat() and not _own_time(c, times):
-            start, end, precision = _lead_twin_date(c, candidates, times) or (start, end, precision)
+            start, end, precision = _lead_twin_date(c, candidates, dated) or (start, end, precision)
         start_char, end_char = _evidence_span(c, candidates)
         records.append(
             EventRecord(

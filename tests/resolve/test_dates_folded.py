@@ -3,6 +3,7 @@ the case-insensitive patterns find in the original text."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from faultlines.resolve.dates import find_time_expressions
@@ -47,3 +48,28 @@ def test_expressions_keep_the_original_spelling_and_offsets() -> None:
     for tail in (" “CAFÉ” — Café.", " İdlib."):
         other = find_time_expressions(TEXT + tail, date(2016, 6, 1))
         assert [t.to_dict() for t in other] == [t.to_dict() for t in found]
+
+
+#: Phrases each matched by a pattern that names words it needs (``Pattern.needs``).
+GATED = (
+    "From 3 to 5 May 2016, then 7th-9th of June.",
+    "On May 3-5, 2016 and between March and May 2014; March-May 2014.",
+    "From 2011 to 2014, between Monday and Thursday, from Friday to Sunday.",
+    "The 3rd of June; June 3rd, 2014; JUNE 2014; last June; in July; since the month of August.",
+    "In the spring of 2014, in the Fall, last winter; Q3 2014; the third quarter of 2014.",
+    "The first half of 2015; on Tuesday morning; last night; yesterday; this evening; overnight.",
+    "Over the past three weeks, in recent months, two years ago; later that day, earlier the same week.",
+    "In 2014, since 2011 (2013), the 1990s, 2013-14, 2013–2015.",
+)
+
+
+def test_patterns_match_only_texts_that_hold_their_needed_words() -> None:
+    """The finder skips a pattern on a text that lacks a word it needs: only where it cannot match."""
+    matched = set()
+    for text in (TEXT, *GATED, *(phrase.upper() for phrase in GATED)):
+        words = set(re.findall(r"[a-z]+|[0-9]+", text.lower()))
+        for order, pattern in enumerate(PATTERNS):
+            if pattern.needs and pattern.regex.search(text):
+                assert pattern.may_match(words), (pattern.kind, text)
+                matched.add(order)
+    assert matched == {order for order, pattern in enumerate(PATTERNS) if pattern.needs}

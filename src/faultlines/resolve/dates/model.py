@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -43,7 +43,8 @@ class TimeExpression:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict with ISO days (or None)."""
-        out = asdict(self)
+        # the fields are plain values: a shallow copy is what dataclasses.asdict gives, only faster
+        out = {name: getattr(self, name) for name in self.__dataclass_fields__}
         out["start"] = self.start.isoformat() if self.start else None
         out["end"] = self.end.isoformat() if self.end else None
         return out

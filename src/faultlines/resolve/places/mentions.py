@@ -7,8 +7,8 @@ text that is (almost) all lower case any word may start one, but only well-known
 
 from __future__ import annotations
 
+import bisect
 import functools
-import itertools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -116,11 +116,32 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return bounds
 
 
-def _strip_possessive(word: str) -> str:
-    for suffix in ("'s", "’s"):
-        if word.endswith(suffix):
-            return word[: -len(suffix)]
-    return word
+def _sentence_of(sentences: list[tuple[int, int]], starts: list[int], position: int, length: int) -> tuple[int, int]:
+    """The bounds of the sentence that holds ``position`` (or ends right before it), else the whole text."""
+    k = bisect.bisect_right(starts, position) - 1
+    if k >= 0 and position <= sentences[k][1]:
+        return sentences[k]
+    return 0, length
+
+
+def _words(text: str) -> list[tuple[int, int, str]]:
+    """The words of ``text`` as (start, end, word), a possessive "'s" left out."""
+    words = []
+    for match in _WORD.finditer(text):
+        word = match.group()
+        if word.endswith(("'s", "’s")):
+            word = word[:-2]
+        start = match.start()
+        words.append((start, start + len(word), word))
+    return words
+
+
+def _after_list_opener(text: str, position: int) -> bool:
+    """True when the text before ``position`` ends with "(" or "," (white space aside)."""
+    k = position
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    return k > 0 and text[k - 1] in "(,"
 
 
 class MentionFinder:
@@ -182,20 +203,19 @@ class MentionFinder:
         """Longest gazetteer names in ``text``, left to right, not overlapping (``lower``: see
         :func:`is_lower_cased`, computed when not given)."""
         lower = is_lower_cased(text) if lower is None else lower
-        words = [
-            (m.start(), m.start() + len(_strip_possessive(m.group())), _strip_possessive(m.group()))
-            for m in _WORD.finditer(text)
-        ]
+        words = _words(text)
+        # In cased text only a capitalised word starts a name.
+        starts = range(len(words)) if lower else [i for i, w in enumerate(words) if w[2][0].isupper()]
         found: list[_Span] = []
-        i = 0
-        while i < len(words):
+        resume = 0  # the first word after the last name found
+        for i in starts:
+            if i < resume:
+                continue
             listed_after = bool(found) and i > 1 and fold(words[i - 1][2]) == "and" and found[-1].end == words[i - 2][1]
             span = self._span_at(text, words, i, lower, listed_after)
-            if span is None:
-                i += 1
-                continue
-            found.append(span[0])
-            i = span[1]
+            if span is not None:
+                found.append(span[0])
+                resume = span[1]
         return found
 
     def _span_at(
@@ -207,10 +227,13 @@ class MentionFinder:
             return None
         if i > 0 and fold(words[i - 1][2]) in _TITLES:
             return None
-        after_prep = i > 0 and fold(words[i - 1][2]) in _PREPOSITIONS
-        for n in range(min(MAX_WORDS, len(words) - i), 0, -1):
+        previous = fold(words[i - 1][2]) if i > 0 else ""
+        after_prep = previous in _PREPOSITIONS
+        listed = _after_list_opener(text, words[i][0])
+        strong = listed_after or previous in _STRONG_LOCATIVES
+        for n in range(self._joined_words(text, words, i, lower), 0, -1):
             chunk = words[i : i + n]
-            if not self._contiguous(text, chunk, lower):
+            if not self._may_end_name(chunk[-1][2], lower):
                 continue
             names = [w[2] for w in chunk]
             if not lower and self._inside_longer_name(text, words, i, i + n):
@@ -220,12 +243,10 @@ class MentionFinder:
             cue = after_prep or bool(_FOLLOWED_BY_PLACE_CUE.match(text, chunk[-1][1]))
             # "in X", "X in the east", "X district": the words around say a place is meant.
             locative = (
-                (i > 0 and fold(words[i - 1][2]) in _LOCATIVES)
+                previous in _LOCATIVES
                 or bool(_FOLLOWED_BY_DIRECTION.match(text, chunk[-1][1]))
                 or (i + n < len(words) and fold(words[i + n][2]) in DESCRIPTORS)
             )
-            listed = text[: chunk[0][0]].rstrip().endswith(("(", ","))
-            strong = listed_after or (i > 0 and fold(words[i - 1][2]) in _STRONG_LOCATIVES)
             if self._accept(names, lower, cue, locative, listed, strong):
                 end_index = i + n
                 end = chunk[-1][1]
@@ -265,14 +286,24 @@ class MentionFinder:
         return bool(before or after)
 
     @staticmethod
-    def _contiguous(text: str, chunk: list[tuple[int, int, str]], lower: bool) -> bool:
-        for (_, end, _w), (start, _e, word) in itertools.pairwise(chunk):
+    def _joined_words(text: str, words: list[tuple[int, int, str]], i: int, lower: bool) -> int:
+        """How many words from word ``i`` on (at most ``MAX_WORDS``) stand together as one name may:
+        only white space between them and, in cased text, each capitalised or a connector ("Ras al-Ain")."""
+        n = 1
+        while n < MAX_WORDS and i + n < len(words):
+            end, (start, _end, word) = words[i + n - 1][1], words[i + n]
             if text[end:start].strip():
-                return False
-            connector = fold(word) in _CONNECTORS or _ARTICLE_NAME.match(word)  # "Ras al-Ain"
+                break
+            connector = fold(word) in _CONNECTORS or _ARTICLE_NAME.match(word)
             if not lower and not word[0].isupper() and not connector:
-                return False
-        return lower or chunk[-1][2][0].isupper() or bool(_ARTICLE_NAME.match(chunk[-1][2]))
+                break
+            n += 1
+        return n
+
+    @staticmethod
+    def _may_end_name(word: str, lower: bool) -> bool:
+        """In cased text a name ends in a capitalised word or an article joined to one ("Ras al-Ain")."""
+        return lower or word[0].isupper() or bool(_ARTICLE_NAME.match(word))
 
     def _names_a_place(self, text: str) -> bool:
         """True when some comma-separated part names a place ("Paikoro, Niger": Niger does)."""
@@ -289,6 +320,7 @@ class MentionFinder:
         spans = self.spans(text, lower)
         sentences = _sentences(text)
         mentions = []
+        sentence_starts = [start for start, _end in sentences]
         for k, span in enumerate(spans):
             container = None
             paren = _PARENS.match(text, span.end)
@@ -296,7 +328,7 @@ class MentionFinder:
                 container = paren.group(1).strip()
             elif not lower and k + 1 < len(spans) and _CONTAINER_GAP.match(text[span.end : spans[k + 1].start]):
                 container = spans[k + 1].text
-            s_start, s_end = next(((a, b) for a, b in sentences if a <= span.start < b + 1), (0, len(text)))
+            s_start, s_end = _sentence_of(sentences, sentence_starts, span.start, len(text))
             mentions.append(
                 PlaceMention(
                     text=span.text,

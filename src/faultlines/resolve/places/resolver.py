@@ -8,10 +8,12 @@ document, and, last, population.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from faultlines.resolve.places.gazetteer import (
     MAIN_MATCH,
@@ -79,6 +81,28 @@ class _Hints:
     """The name stands last in brackets after another place, where notes write the region: "(Virginia)"."""
     district: bool = False
     """The text calls the name a district ("Bardiya district", "Kwande LGA")."""
+
+
+class _Evidence(NamedTuple):
+    """What the other confidently resolved places of a document say about where a mention is."""
+
+    countries: Counter[str]
+    """The countries they lie in; a place named in a country says more than the country's name
+    ("refugees from Ukraine"), so it counts twice."""
+    regions: dict[tuple[str, str], float]
+    """The share of each (country, region) among those that are not countries."""
+    named_countries: set[str]
+    """The countries named outright."""
+
+    @classmethod
+    def of(cls, others: list[Entry]) -> _Evidence:
+        """The evidence of the ``others``, the entries of the mentions that vouch for a mention."""
+        countries: Counter[str] = Counter()
+        for c in others:
+            countries[c.country] += 1 if c.feature == COUNTRY else 2
+        regions = Counter((c.country, c.admin1_code) for c in others if c.feature != COUNTRY)
+        shares = {key: n / sum(regions.values()) for key, n in regions.items()}
+        return cls(countries, shares, {c.country for c in others if c.feature == COUNTRY})
 
 
 class PlaceResolver:
@@ -160,17 +184,9 @@ class PlaceResolver:
         return mention.sentence[:at] if at > 0 else ""
 
     def _sentence_countries(self, sentence: str, bare: str) -> set[str]:
-        found: set[str] = set()
+        """The countries the sentence's demonyms point at ("the Iraqi side"), but ``bare``'s own."""
         own = fold(bare)
-        words = _WORD.findall(sentence)
-        for word, following in zip(words, [*words[1:], ""], strict=False):
-            if fold(following) in _ACTOR_NOUNS:
-                continue  # "Russian forces" says who acted, not where
-            if word[0].isupper() and fold(word) != own:
-                code = self.gz.country_of_demonym(word)
-                if code:
-                    found.add(code)
-        return found
+        return {code for word, code in _demonyms(self.gz, sentence) if word != own}
 
     def entries(self, hints: _Hints, exact: list[Entry], context_countries: set[str]) -> list[Entry]:
         """Exact-key entries, plus skeleton ones when no exact one lies in a country the text suggests."""
@@ -347,12 +363,24 @@ class PlaceResolver:
             qualified one may ("Mandalay district (Mandalay region)")."""
             return mentions[j].text != mentions[i].text and (keys[j] != keys[i] or not bare[j])
 
+        # Who vouches for a mention depends on its text alone (its key follows from the text).
+        vouching: dict[str, list[int]] = {}
+
+        def vouchers(i: int) -> list[int]:
+            text = mentions[i].text
+            if text not in vouching:
+                vouching[text] = [j for j in range(len(mentions)) if vouches(j, i)]
+            return vouching[text]
+
+        likely_countries: dict[str, set[str]] = {}
         entries = []
         for i, (h, found) in enumerate(zip(hints, exact, strict=True)):
-            likely = Counter(c.upper() for c in context.countries)
-            likely.update(c for j, c in enumerate(named) if c and vouches(j, i))
-            top = max(likely.values(), default=0)
-            entries.append(self.entries(h, found, {c for c, n in likely.items() if n == top}))
+            if mentions[i].text not in likely_countries:
+                likely = Counter(c.upper() for c in context.countries)
+                likely.update(named[j] for j in vouchers(i) if named[j])
+                top = max(likely.values(), default=0)
+                likely_countries[mentions[i].text] = {c for c, n in likely.items() if n == top}
+            entries.append(self.entries(h, found, likely_countries[mentions[i].text]))
         # The actors' countries are weaker evidence than the places named: forces fight abroad.
         self._prior = {}
         for code in context.countries:
@@ -366,16 +394,13 @@ class PlaceResolver:
             for r, h in zip(first, hints, strict=True)
         ]
         resolved: list[PlaceCandidate | None] = []
+        evidence: dict[str, _Evidence] = {}
         for i, (h, e) in enumerate(zip(hints, entries, strict=True)):
-            others = [c for j, c in enumerate(confident) if c is not None and vouches(j, i)]
-            # A place named in a country says more than the country's name ("refugees from Ukraine").
-            doc_countries: Counter[str] = Counter()
-            for c in others:
-                doc_countries[c.country] += 1 if c.feature == COUNTRY else 2
-            regions = Counter((c.country, c.admin1_code) for c in others if c.feature != COUNTRY)
-            doc_regions = {key: n / sum(regions.values()) for key, n in regions.items()}
+            if mentions[i].text not in evidence:
+                others = [c for j in vouchers(i) if (c := confident[j]) is not None]
+                evidence[mentions[i].text] = _Evidence.of(others)
+            doc_countries, doc_regions, self._named_countries = evidence[mentions[i].text]
             self._region_countries = {country for country, _code in doc_regions}
-            self._named_countries = {c.country for c in others if c.feature == COUNTRY}
             e = [x for x in e if x.match != SKELETON_MATCH or self._variant_allowed(x, h, doc_regions)]
             result = self.best(h, e, doc_countries, doc_regions)
             if result is None or result[1] < MIN_SCORE:
@@ -430,6 +455,21 @@ class PlaceResolver:
             if result is not None and result[1] >= MIN_SCORE and result[0].feature != COUNTRY:
                 return self.gz.candidate(result[0], result[1] - 0.5, NEAR)
         return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _demonyms(gazetteer: Gazetteer, sentence: str) -> tuple[tuple[str, str], ...]:
+    """The capitalised demonyms of a sentence that say where, not who ("Russian forces" says who
+    acted): (folded word, country code) pairs. Cached: every place of a sentence asks."""
+    found = []
+    words = _WORD.findall(sentence)
+    for word, following in zip(words, [*words[1:], ""], strict=False):
+        if fold(following) in _ACTOR_NOUNS or not word[0].isupper():
+            continue
+        code = gazetteer.country_of_demonym(word)
+        if code:
+            found.append((fold(word), code))
+    return tuple(found)
 
 
 def _nearest_town_fallback(
