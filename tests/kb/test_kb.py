@@ -170,3 +170,11 @@ def test_amisom_hands_over_to_atmis_in_april_2022() -> None:
     kb = default_kb()
     assert kb.in_force("african-union-mission-in-somalia", date(2022, 2, 1)).acronyms == ["AMISOM"]
     assert kb.in_force("african-union-mission-in-somalia", date(2022, 6, 1)).acronyms == ["ATMIS"]
+
+
+def test_children_index_matches_a_scan_of_the_kb_in_kb_order() -> None:
+    kb = default_kb()
+    parents = {a.parent for a in kb if a.parent}
+    for parent in sorted(parents)[:200]:
+        chain = {m.id for m in kb.chain(parent)} if parent in kb else {parent}
+        assert kb.children(chain) == [a for a in kb if a.parent in chain]

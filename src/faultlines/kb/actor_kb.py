@@ -44,8 +44,11 @@ class ActorKB:
         self._by_acronym: dict[str, list[str]] = defaultdict(list)
         self._descriptions: dict[str, str] = {}
         self._alias_periods: dict[tuple[str, str], list[tuple[str, str | None]]] = defaultdict(list)
-        for actor in self._actors.values():
+        self._by_parent: dict[str, list[tuple[int, str]]] = defaultdict(list)  # parent -> (KB position, child)
+        for position, actor in enumerate(self._actors.values()):
             self._index(actor)
+            if actor.parent:
+                self._by_parent[actor.parent].append((position, actor.id))
         self._extra_keys = {normalise_alias(alias): actor_id for alias, actor_id in self._extra.items()}
         for key, actor_id in self._extra_keys.items():
             self._add_key(key, actor_id, front=True)
@@ -148,6 +151,11 @@ class ActorKB:
         """The actor an analyst's alias assigns to ``text`` (it overrides every other reading)."""
         actor_id = self._extra_keys.get(normalise_alias(text))
         return self._actors.get(actor_id) if actor_id else None
+
+    def children(self, parent_ids: Iterable[str]) -> list[Actor]:
+        """Actors whose parent is one of ``parent_ids``, in KB order."""
+        entries = sorted({entry for parent in parent_ids for entry in self._by_parent.get(parent, ())})
+        return [self._actors[actor_id] for _, actor_id in entries]
 
     def by_acronym(self, acronym: str) -> list[Actor]:
         """Actors with this exact (case-sensitive) acronym."""

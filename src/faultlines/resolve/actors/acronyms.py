@@ -14,6 +14,7 @@ _BEFORE = re.compile(
     r"\b([A-Za-z][A-Za-z0-9\-]{1,9})\s*(?:[–—-]+|,)\s*(?:an?\s+)?(?:acronym|abbreviation|short)\s+(?:for|of)\s+(?:the\s+)?$"
 )
 _STANDS = re.compile(r"\b([A-Z][A-Z0-9\-]{1,9}),?\s+(?:which\s+)?stands\s+for\s+(?:the\s+)?$")
+_DEFINING_WORDS = ("acronym", "abbreviation", "short", "stands")
 
 
 def _acronym_like(token: str, name: str) -> bool:
@@ -49,7 +50,9 @@ def definitions(ctx: DocContext, found: list[Found]) -> dict[str, Found]:
             continue
         match = _AFTER.match(text[item.end : item.end + 20])
         before = text[max(0, item.start - 60) : item.start]
-        other = _BEFORE.search(before) or _STANDS.search(before)
+        other = None
+        if any(word in before for word in _DEFINING_WORDS):  # the patterns below need one of them
+            other = _BEFORE.search(before) or _STANDS.search(before)
         for m in (match, other):
             if (
                 m
@@ -65,11 +68,16 @@ def acronym_mentions(ctx: DocContext, found: list[Found]) -> list[Found]:
     defined = definitions(ctx, found)
     if not defined:
         return []
+    # in lower-cased text an acronym is found whatever its case: the first definition of each spelling
+    by_lower: dict[str, Found] = {}
+    for acronym, item in defined.items():
+        by_lower.setdefault(acronym.lower(), item)
     out: list[Found] = []
-    for token in ctx.tokens:
+    for index in ctx.tokens_with(by_lower):  # the defined acronyms in any case
+        token = ctx.tokens[index]
         source = defined.get(token.text)
         if source is None and not ctx.cased(token.idx):
-            source = next((f for a, f in defined.items() if a.lower() == token.lower_), None)
+            source = by_lower.get(token.lower_)
         if source is None or (source.start <= token.idx < source.end):
             continue
         out.append(

@@ -51,6 +51,13 @@ _NOT_NAMES = frozenset(
 )
 
 
+def _matches(pattern: re.Pattern[str], text: str, needed: tuple[str, ...]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``; the scan is skipped when ``text`` holds none of the strings
+    every match contains (a substring test costs far less than a regex scan of the whole text)."""
+    if any(word in text for word in needed):
+        yield from pattern.finditer(text)
+
+
 @cache
 def peoples() -> frozenset[str]:
     """Lower-cased names of peoples, ethnic groups and clans (hand-kept list in curated.json)."""
@@ -108,7 +115,7 @@ def _found(ctx: DocContext, start: int, end: int, name: str, sort: str, kind: st
 
 
 def _militias(ctx: DocContext) -> Iterator[Found]:
-    for match in _MILITIA.finditer(ctx.text):
+    for match in _matches(_MILITIA, ctx.text, ("militia",)):
         words = match.group("name").split(" ")
         while words and words[0] in _NOT_NAMES:  # "Suspected Meru ethnic militia"
             words = words[1:]
@@ -130,13 +137,13 @@ def _armed_peoples(ctx: DocContext) -> Iterator[Found]:
 
 
 def _tribes(ctx: DocContext) -> Iterator[Found]:
-    for match in _TRIBE.finditer(ctx.text):
+    for match in _matches(_TRIBE, ctx.text, (" trib",)):
         group = "name" if match.group("name") else "name2"
         yield _found(ctx, match.start(group), match.end(), match.group(group), "Tribal")
 
 
 def _men_from_places(ctx: DocContext) -> Iterator[Found]:
-    for match in _MEN_FROM.finditer(ctx.text):
+    for match in _matches(_MEN_FROM, ctx.text, ("men from ", "youth from ", "youths from ")):
         for group in ("name", "name2"):
             name = match.group(group)
             if name and _sort_of(ctx, name, None) == "Communal":
@@ -144,7 +151,7 @@ def _men_from_places(ctx: DocContext) -> Iterator[Found]:
 
 
 def _islamists(ctx: DocContext) -> Iterator[Found]:
-    for match in _ISLAMIST.finditer(ctx.text):
+    for match in _matches(_ISLAMIST, ctx.text, ("slamist militia",)):
         name = convention_name("Islamist", "", ctx.country)
         yield Found(match.start(), match.end(), match.group(), "discovered", 0.6, None, name, "political_militia")
 

@@ -35,6 +35,8 @@ class DocContext:
     sentence_countries: Mapping[int, str] = field(default_factory=dict)
     text: str = ""
     tokens: list[Token] = field(default_factory=list)
+    token_starts: list[int] = field(default_factory=list)  # character offset of each token
+    token_lowers: list[int] = field(default_factory=list)  # string-store hash of each token's lower-case form
     sents: list[Span] = field(default_factory=list)
     ents: list[Span] = field(default_factory=list)
     ents_by_sentence: list[list[Span]] = field(default_factory=list)
@@ -56,18 +58,22 @@ class DocContext:
         ``sentence_countries`` to the one country its places lie in."""
         ctx = cls(doc, kb, published, sentence_dates=sentence_dates or {}, sentence_countries=sentence_countries or {})
         # spaCy rebuilds doc.text, doc.sents and doc.ents on every access: compute them once per document
-        ctx.text = doc.text
         ctx.tokens = list(doc)  # each doc[i] access builds a new Token: build them once
+        ctx.text = "".join(t.text_with_ws for t in ctx.tokens)  # doc.text, without building the Tokens again
+        ctx.token_starts = doc.to_array("IDX").tolist()
+        ctx.token_lowers = doc.to_array("LOWER").tolist()
         ctx.sents = list(doc.sents)
         ctx.ents = list(doc.ents)
+        alpha = doc.to_array("IS_ALPHA").tolist()
         for sent in ctx.sents:
             ctx._starts.append(sent.start_char)
-            ctx._cased.append(_is_cased(ctx.tokens[sent.start : sent.end]))
+            initials = [ctx.text[ctx.token_starts[i]] for i in range(sent.start, sent.end) if alpha[i]]
+            ctx._cased.append(_is_cased(initials))
         ctx.ents_by_sentence = [[] for _ in ctx.sents]
         for ent in ctx.ents:
             if ctx.sents:
                 ctx.ents_by_sentence[ctx.sentence_of(ent.start_char)].append(ent)
-        counts = _doc_countries(ctx.ents, kb)
+        counts = _doc_countries(ctx, kb)
         if ctx._cased and sum(ctx._cased) * 2 < len(ctx._cased):
             # lower-cased text: any lower-case word may be read as a place name abroad
             country = _vetted_country(country, counts + _actor_countries(ctx.ents, kb))
@@ -92,6 +98,25 @@ class DocContext:
         sent = self.sents[index]
         return self.tokens[sent.start : sent.end]
 
+    def token_at_or_after(self, char: int) -> int:
+        """Index of the first token starting at or after character ``char`` (len(tokens) if none)."""
+        return bisect.bisect_left(self.token_starts, char)
+
+    def text_of(self, span: Span) -> str:
+        """``span.text``, sliced from the document text instead of joined from new Token objects."""
+        return self.text[span.start_char : span.end_char]
+
+    def tokens_with(self, words: Iterable[str]) -> list[int]:
+        """Indexes of the tokens whose lower-case form is one of ``words`` (compared by string hash,
+        without building Token objects)."""
+        strings = self.doc.vocab.strings
+        wanted = {strings[word] for word in words}
+        return [i for i, lower in enumerate(self.token_lowers) if lower in wanted]
+
+    def sentences_with(self, words: Iterable[str]) -> set[int]:
+        """Indexes of the sentences holding a token whose lower-case form is one of ``words``."""
+        return {self.sentence_of(self.token_starts[i]) for i in self.tokens_with(words)}
+
     def sentence_of(self, char: int) -> int:
         """Index of the sentence holding character ``char``."""
         return max(0, bisect.bisect_right(self._starts, char) - 1)
@@ -115,11 +140,12 @@ class DocContext:
         return (inactive, foreign, source, _KIND_RANK.get(actor.kind, 3))
 
 
-def _is_cased(sent: list[Token]) -> bool:
-    words = [t for t in sent if t.is_alpha][1:]
+def _is_cased(initials: list[str]) -> bool:
+    """Whether a sentence whose alphabetic words start with ``initials`` is normally cased."""
+    words = initials[1:]
     if len(words) < 4:
         return True
-    return sum(t.text[0].isupper() for t in words) / len(words) >= 0.04
+    return sum(initial.isupper() for initial in words) / len(words) >= 0.04
 
 
 def most_used(ids: list[str], chain: list[Actor]) -> str | None:
@@ -144,24 +170,25 @@ def document_country(countries: Iterable[str | None]) -> str | None:
     return ranked[0][0]
 
 
-def _doc_countries(ents: list[Span], kb: ActorKB) -> Counter[str]:
+def _doc_countries(ctx: DocContext, kb: ActorKB) -> Counter[str]:
     """Countries named in the document (GPE and NORP entities that name a state, and state
     actors the entity ruler found), with counts."""
     found: Counter[str] = Counter()
-    for ent in ents:
+    for ent in ctx.ents:
         state = kb.find(ent.ent_id_) if ent.ent_id_.startswith("state-") else None
         if state is not None and state.country:
             found[state.country] += 1
             continue
         if ent.label_ not in ("GPE", "NORP"):
             continue
-        for text in (f"Government of {ent.text}", f"{ent.text} government"):
+        name = ctx.text_of(ent)
+        for text in (f"Government of {name}", f"{name} government"):
             actor = next((a for a in kb.lookup(text) if a.role == "government" and a.country), None)
             if actor is not None:
                 found[actor.country or ""] += 1
                 break
         else:
-            city = ent.label_ == "GPE" and city_countries().get(ent.text.lower())
+            city = ent.label_ == "GPE" and city_countries().get(name.lower())
             if city:
                 found[city] += 1
     return found

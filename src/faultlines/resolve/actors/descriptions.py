@@ -43,7 +43,7 @@ def _country(ctx: DocContext, word: str | None) -> str | None:
 
 def _children(ctx: DocContext, org: Actor, country: str | None) -> list[Actor]:
     chain_ids = {m.id for m in ctx.kb.chain(org.id)}
-    kids = [a for a in ctx.kb if a.parent in chain_ids and a.kind != "person"]
+    kids = [a for a in ctx.kb.children(chain_ids) if a.kind != "person"]
     if country:
         kids = [a for a in kids if a.country == country]
     if ctx.published:

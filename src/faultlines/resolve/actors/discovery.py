@@ -166,6 +166,7 @@ NON_COMBATANT_WORDS = frozenset(
     ]
 )
 _MAX_TOKENS = 7
+_LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 
 
 def _is_name_token(token: Token, cased: bool) -> bool:
@@ -197,14 +198,14 @@ def _runs(sent: list[Token], cased: bool) -> list[list[Token]]:
     runs: list[list[Token]] = []
     current: list[Token] = []
     for token in sent:
-        if _is_name_token(token, cased) and not token.is_sent_start:
-            current.append(token)
-        elif _is_name_token(token, cased):
-            current = [token]
-        else:
+        if not _is_name_token(token, cased):
             if current:
                 runs.append(current)
             current = []
+        elif token.is_sent_start:
+            current = [token]
+        else:
+            current.append(token)
     if current:
         runs.append(current)
     return runs
@@ -272,25 +273,29 @@ def discover(ctx: DocContext, taken: list[Found]) -> list[Found]:
         out.append(found)
         claimed[found.start : found.end] = b"\x01" * (found.end - found.start)
 
+    with_heads = ctx.sentences_with(HEADS)  # no head word, no name built on one
     for index, sent in enumerate(ctx.sents):
-        cased = ctx.cased(sent.start_char)
         tokens_of_sentence = ctx.sentence_tokens(index)
-        parts = [part for run in _runs(tokens_of_sentence, cased) for part in _split_at_known(run, known)]
-        for part in parts:
-            for tokens in _head_spans(part, cased):
-                start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-                name = ctx.text[start:end]
-                if _masthead(ctx.text, start, end):
-                    continue
-                if free(start, end) and not ctx.kb.lookup(name) and not _non_combatant(name):
-                    claim(Found(start, end, name, "discovered", 0.6, None, name, _kind(tokens)))
-        if not _conflict_sentence(tokens_of_sentence):
+        if index in with_heads:
+            cased = ctx.cased(sent.start_char)
+            parts = [part for run in _runs(tokens_of_sentence, cased) for part in _split_at_known(run, known)]
+            for part in parts:
+                for tokens in _head_spans(part, cased):
+                    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+                    name = ctx.text[start:end]
+                    if _masthead(ctx.text, start, end):
+                        continue
+                    if free(start, end) and not ctx.kb.lookup(name) and not _non_combatant(name):
+                        claim(Found(start, end, name, "discovered", 0.6, None, name, _kind(tokens)))
+        orgs = [ent for ent in ctx.ents_by_sentence[index] if ent.label_ == "ORG"]
+        if not orgs or not _conflict_sentence(tokens_of_sentence):
             continue
-        for ent in ctx.ents_by_sentence[index]:
-            if ent.label_ != "ORG" or "\n" in ent.text or not _combatant_context(ent):
+        for ent in orgs:
+            text = ctx.text_of(ent)
+            if "\n" in text or not _combatant_context(ent):
                 continue
-            if free(ent.start_char, ent.end_char) and not _non_combatant(ent.text):
-                name = re.sub(r"^(the|a|an)\s+", "", ent.text, flags=re.IGNORECASE)
+            if free(ent.start_char, ent.end_char) and not _non_combatant(text):
+                name = _LEADING_ARTICLE.sub("", text)
                 claim(Found(ent.end_char - len(name), ent.end_char, name, "discovered", 0.4, None, name, "other"))
     return out
 

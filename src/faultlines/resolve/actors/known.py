@@ -53,9 +53,10 @@ def plausible_case(span: Span, actor: Actor, ctx: DocContext) -> bool:
     """
     if not ctx.cased(span.start_char) or actor.kind == "state_forces":
         return True
-    if span.text in actor.acronyms or any(span.text.lower() == d.lower() for d in actor.descriptions):
+    text = ctx.text_of(span)
+    if text in actor.acronyms or any(text.lower() == d.lower() for d in actor.descriptions):
         return True
-    if any(span.text == name for name in actor.names()):
+    if text in actor.names():
         return True
     words = [t.text for t in span if t.is_alpha and t.lower_ not in _FUNCTION_WORDS]
     if not words:
@@ -116,11 +117,12 @@ def _generic_state(ent: Span, ctx: DocContext) -> Found | None:
         return None
     role = ent.ent_id_.removeprefix(GENERIC_PREFIX)
     country = FORCES_ON_GROUND.get(home, home) if role == "military" and not named else home
-    role = generic_role(country, ent.text, role)
+    text = ctx.text_of(ent)
+    role = generic_role(country, text, role)
     actor = ctx.kb.find(state_id(country, role))
     if actor is None:
         return None
-    return Found(ent.start_char, ent.end_char, ent.text, "kb", 0.7, actor, kind=actor.kind)
+    return Found(ent.start_char, ent.end_char, text, "kb", 0.7, actor, kind=actor.kind)
 
 
 _PLACE_PHRASE = re.compile(
@@ -200,8 +202,11 @@ def _named_by_of_phrase(span: Span) -> bool:
     return of.lower_ == "of" and name.text[:1].isupper() and name.is_alpha
 
 
+_LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
+
+
 def _candidates(span: Span, ctx: DocContext) -> list[Actor]:
-    text = re.sub(r"^(the|a|an)\s+", "", span.text, flags=re.IGNORECASE)
+    text = _LEADING_ARTICLE.sub("", ctx.text_of(span))
     corrected = ctx.kb.corrected(text)
     if corrected is not None:
         return [corrected]
@@ -225,9 +230,10 @@ def known_mentions(ctx: DocContext) -> list[Found]:
             if generic is not None:
                 out.append(generic)
             continue
-        description = ctx.kb.by_description(ent.text)
+        text = ctx.text_of(ent)
+        description = ctx.kb.by_description(text)
         if description is not None:
-            out.append(Found(ent.start_char, ent.end_char, ent.text, "description", 0.9, description))
+            out.append(Found(ent.start_char, ent.end_char, text, "description", 0.9, description))
             continue
         actor = ctx.choose(_candidates(ent, ctx))
         if actor is None or not plausible_case(ent, actor, ctx) or inside_longer_name(ent):
@@ -237,7 +243,7 @@ def known_mentions(ctx: DocContext) -> list[Found]:
         if actor.kind == "identity_militia" and len(ent) == 1:
             continue  # "Fulani", "Arab": a people, not an armed group (see identity_militias)
         score = 1.0 if ent.label_ == LABEL else 0.9
-        out.append(Found(ent.start_char, ent.end_char, ent.text, "kb", score, actor, kind=actor.kind))
+        out.append(Found(ent.start_char, ent.end_char, text, "kb", score, actor, kind=actor.kind))
     return out
 
 

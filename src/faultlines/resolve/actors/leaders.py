@@ -35,9 +35,10 @@ def _person_candidates(ctx: DocContext, found: list[Found]) -> list[Found]:
     for ent in ctx.ents:
         if ent.label_ != "PERSON" or any(f.start < ent.end_char and ent.start_char < f.end for f in found):
             continue
-        if _is_place_name(ctx, ent.text):
+        name = ctx.text_of(ent)
+        if _is_place_name(ctx, name):
             continue  # "Nuevo Leon, members of the National Guard": a region NER took for a person
-        people.append(Found(ent.start_char, ent.end_char, ent.text, "leader", 0.7, None, ent.text, "person"))
+        people.append(Found(ent.start_char, ent.end_char, name, "leader", 0.7, None, name, "person"))
     return people
 
 

@@ -136,7 +136,10 @@ def _modifiers(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, words) of each country word (or "regime"-like word) in ``text``."""
     first = _by_first_word()
     for match in _WORD.finditer(text):
-        options = first.get(match.group().lower()) or first.get(match.group().lower().rstrip("."))
+        word = match.group().lower()
+        options = first.get(word)
+        if options is None and word.endswith("."):  # "U.S."
+            options = first.get(word.rstrip("."))
         if not options:
             continue
         start = match.start()
@@ -157,27 +160,32 @@ def _role(head: str, previous: str) -> str | None:
 
 
 def _tokens_after(ctx: DocContext, end: int, limit: int) -> list[tuple[int, int, str, str]]:
-    """(start, end, text, pos) of the next tokens after character ``end`` (same sentence)."""
-    doc = ctx.doc
-    span = doc.char_span(end, min(len(ctx.text), end + 80), alignment_mode="expand")
-    if span is None:
-        return []
+    """(start, end, text, pos) of the next tokens starting within 80 characters after character
+    ``end`` (same sentence)."""
+    stop = min(len(ctx.text), end + 80)
     out: list[tuple[int, int, str, str]] = []
-    for token in span:
-        if token.idx < end:
-            continue
+    for i in range(ctx.token_at_or_after(end), len(ctx.tokens)):
+        start = ctx.token_starts[i]
+        if start >= stop:
+            break
+        token = ctx.tokens[i]
         if token.is_sent_start or len(out) >= limit:
             break
-        out.append((token.idx, token.idx + len(token.text), token.text, token.pos_))
+        word = token.text
+        out.append((start, start + len(word), word, token.pos_))
     return out
 
 
-def _blocked(start: int, end: int, taken: list[Found]) -> bool:
-    """Whether a word belongs to another actor's name (not a state actor)."""
-    return any(f.start < end and start < f.end and (f.actor is None or f.actor.kind != "state_forces") for f in taken)
+def _other_names(size: int, taken: list[Found]) -> bytearray:
+    """A mask of the characters that belong to another actor's name (not a state actor)."""
+    mask = bytearray(size)
+    for f in taken:
+        if f.actor is None or f.actor.kind != "state_forces":
+            mask[f.start : f.end] = b"\x01" * (f.end - f.start)
+    return mask
 
 
-def _phrase_end(ctx: DocContext, after: int, fillers: int, taken: list[Found]) -> tuple[int, str] | None:
+def _phrase_end(ctx: DocContext, after: int, fillers: int, other_names: bytearray) -> tuple[int, str] | None:
     """End of the head noun (and the role it names) within ``fillers`` words after ``after``."""
     text = ctx.text
     ministry = _DEFENCE_MINISTRY.match(text, after, after + 30)
@@ -191,7 +199,7 @@ def _phrase_end(ctx: DocContext, after: int, fillers: int, taken: list[Found]) -
         if i == 0 and word.lower() in ("and", "&"):
             coordinated = True
             continue
-        if _blocked(start, end, taken) and not coordinated:
+        if 1 in other_names[start:end] and not coordinated:
             return None
         role = _role(word, previous)
         if role is not None and coordinated:
@@ -292,6 +300,7 @@ def _inside_group_name(text: str, start: int, end: int) -> bool:
 def state_phrases(ctx: DocContext, taken: list[Found]) -> list[Found]:
     """State forces named by a country word (or "regime") and a military or police noun."""
     text = ctx.text
+    other_names = _other_names(len(text), taken)
     out: list[Found] = []
     for start, after, word in _modifiers(text):
         if out and start < out[-1].end:
@@ -304,7 +313,7 @@ def state_phrases(ctx: DocContext, taken: list[Found]) -> list[Found]:
                 continue
             entry = (ctx.country, "countryless")
         country, sort = entry
-        found = _phrase_end(ctx, after, _MAX_FILLERS[sort], taken)
+        found = _phrase_end(ctx, after, _MAX_FILLERS[sort], other_names)
         if found is None:
             continue
         end, role = found
