@@ -7,9 +7,11 @@ import logging
 import multiprocessing
 import sqlite3
 import sys
-from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from datetime import date
+from itertools import chain, islice
 from multiprocessing.context import BaseContext
 from typing import Any
 
@@ -25,30 +27,40 @@ from faultlines.store.writer import write_analysis
 log = logging.getLogger(__name__)
 
 PIPELINE_VERSION = "1"
-_CHUNK = 8
 #: Documents whose annotation runs as one batch of the statistical components.
 _BATCH = 8
 
 Job = tuple[int, str, str | None]
 
 
-def process_pending(conn: sqlite3.Connection, *, workers: int = 1, progress: Progress | None = None) -> dict[str, Any]:
+def process_pending(
+    conn: sqlite3.Connection,
+    *,
+    workers: int = 1,
+    progress: Progress | None = None,
+    reading: Iterable[object] = (),
+) -> dict[str, Any]:
     """Analyse every pending document and store its results, one transaction per document.
 
+    ``reading`` stores one more input each time it advances (see ``faultlines.ingest``); the
+    documents it stores are processed too, with several workers while later inputs are still read.
     Returns ``documents_processed``, ``documents_failed`` (with reasons) and what was found.
     """
     progress = progress or NullProgress()
-    jobs: list[Job] = [
-        (row[0], row[1], row[2])
-        for row in conn.execute("SELECT id, text, published FROM documents WHERE status = 'pending' ORDER BY id")
-    ]
+    arriving = _pending_jobs(conn, reading)
+    first = next(arriving, None)
     found: dict[str, int] = {"mentions": 0, "events": 0}
     failed: list[dict[str, Any]] = []
-    if not jobs:
+    if first is None:
         return {"documents_processed": 0, "documents_failed": failed, **found}
     prepare_store(conn)
-    progress.start(len(jobs), "processing")
-    for document_id, result in _analyse(jobs, workers, load_corrections(conn)):
+    done = 0
+
+    def all_known(total: int) -> None:
+        progress.start(total, "processing")
+        progress.advance(done)
+
+    for document_id, result in _analyse(chain([first], arriving), workers, load_corrections(conn), all_known):
         if isinstance(result, DocumentAnalysis):
             with transaction(conn):
                 counts = write_analysis(conn, document_id, result)
@@ -60,13 +72,14 @@ def process_pending(conn: sqlite3.Connection, *, workers: int = 1, progress: Pro
             failed.append({"document": document_id, "reason": result})
             with transaction(conn):
                 _mark(conn, document_id, "failed", result)
+        done += 1
         progress.advance()
     progress.finish()
     with transaction(conn):
         apply_corrections(conn)
     reconciled = reconcile(conn)
     return {
-        "documents_processed": len(jobs) - len(failed),
+        "documents_processed": done - len(failed),
         "documents_failed": failed,
         **found,
         "reconciled": reconciled,
@@ -107,10 +120,29 @@ def _mark(conn: sqlite3.Connection, document_id: int, status: str, detail: str |
     )
 
 
-def _analyse(jobs: list[Job], workers: int, corrections: Corrections) -> Iterator[tuple[int, DocumentAnalysis | str]]:
-    single = workers <= 1 or len(jobs) < 2 * _CHUNK
-    batches = _batches(jobs, 1 if single else workers)
-    context = None if single else _worker_context()
+def _pending_jobs(conn: sqlite3.Connection, reading: Iterable[object]) -> Iterator[Job]:
+    """The pending documents in id order: those stored already, then those ``reading`` stores as it
+    advances (one input per step)."""
+    last = 0
+    for _ in chain([None], reading):
+        rows = conn.execute(
+            "SELECT id, text, published FROM documents WHERE status = 'pending' AND id > ? ORDER BY id", (last,)
+        ).fetchall()
+        for row in rows:
+            last = row[0]
+            yield row[0], row[1], row[2]
+
+
+Results = Iterator[tuple[int, DocumentAnalysis | str]]
+
+
+def _analyse(jobs: Iterable[Job], workers: int, corrections: Corrections, all_known: Callable[[int], None]) -> Results:
+    """Each job's id and analysis (or failure reason), in job order; ``all_known`` is told the number
+    of jobs once the last one has arrived. One worker takes the jobs after all have arrived; a pool
+    starts on the first ones while later ones still arrive."""
+    jobs = iter(jobs)
+    head = list(islice(jobs, _BATCH + 1)) if workers > 1 else list(jobs)
+    context = _worker_context() if workers > 1 and len(head) > _BATCH else None  # a pool pays for more than one batch
     if context is None or context.get_start_method() == "fork":
         # load the models here (forked workers share them instead of loading their own), then keep
         # the collector off their many long-lived objects: no walking them (-3% CPU), no copying
@@ -119,16 +151,42 @@ def _analyse(jobs: list[Job], workers: int, corrections: Corrections) -> Iterato
         gc.freeze()
     try:
         if context is None:
-            for batch in batches:
+            all_known(len(head))
+            for batch in _batches(head, 1):
                 yield from zip((job[0] for job in batch), _analyse_batch(batch), strict=True)
             return
         with ProcessPoolExecutor(
             max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(corrections,)
         ) as pool:
-            for batch, results in zip(batches, pool.map(_analyse_batch, batches), strict=True):
-                yield from zip((job[0] for job in batch), results, strict=True)
+            yield from _pooled(pool, head, jobs, workers, all_known)
     finally:
         gc.unfreeze()
+
+
+def _pooled(
+    pool: Executor, head: list[Job], jobs: Iterator[Job], workers: int, all_known: Callable[[int], None]
+) -> Results:
+    """Full batches go to the pool as the jobs arrive, each finished one is yielded at once; the
+    jobs left when the last has arrived go in shrinking batches (see :func:`_batches`)."""
+    queued: deque[tuple[list[Job], Future[list[DocumentAnalysis | str]]]] = deque()
+    waiting, total = list(head), len(head)
+    for job in chain([None], jobs):
+        if job is not None:
+            waiting.append(job)
+            total += 1
+        while len(waiting) >= _BATCH:
+            queued.append((waiting[:_BATCH], pool.submit(_analyse_batch, waiting[:_BATCH])))
+            del waiting[:_BATCH]
+        while queued and queued[0][1].done():
+            yield from _results(*queued.popleft())
+    all_known(total)
+    queued.extend((batch, pool.submit(_analyse_batch, batch)) for batch in _batches(waiting, workers))
+    while queued:
+        yield from _results(*queued.popleft())
+
+
+def _results(batch: list[Job], future: Future[list[DocumentAnalysis | str]]) -> Results:
+    return zip((job[0] for job in batch), future.result(), strict=True)
 
 
 def _batches(jobs: list[Job], workers: int) -> list[list[Job]]:

@@ -1,11 +1,14 @@
 """Ingest orchestration: inputs -> stored documents -> processed documents.
 
-Two phases, each safe to kill at any moment:
+Two steps per input, each safe to kill at any moment:
 
 1. *store*: every input becomes a document row (status ``pending``) or a further source of a
    document already stored (exact or near duplicate), one transaction per input;
 2. *process*: every pending document is analysed (all pipeline stages) and its results are
    written together with ``status = 'processed'`` in one transaction.
+
+With one worker all inputs are stored first; with several, the workers analyse the first documents
+while later inputs are still being read.
 
 A re-run finds every input already recorded (nothing added) and finishes whatever was pending.
 """
@@ -16,7 +19,7 @@ import json
 import logging
 import sqlite3
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import IO, Any
 
@@ -61,19 +64,10 @@ def run_ingest(
         reader_args["max_bytes"] = options.max_bytes
     if options.input_format:
         reader_args["input_format"] = options.input_format
-    progress.start(None, "reading")
-    for item in iter_inputs(list(paths), **reader_args):
-        if isinstance(item, Skipped):
-            skipped.append({"path": item.origin, "reason": item.reason})
-            _record_skip(conn, run_id, item)
-            log.warning("skipped %s: %s", item.origin, item.reason)
-        else:
-            counts[store_document(conn, item)] += 1
-        progress.advance()
-    progress.finish()
     from faultlines.processing import process_pending
 
-    processed = process_pending(conn, workers=options.workers, progress=progress)
+    reading = _read_inputs(conn, run_id, iter_inputs(list(paths), **reader_args), counts, skipped, progress)
+    processed = process_pending(conn, workers=options.workers, progress=progress, reading=reading)
     summary = {
         "documents_added": counts["added"],
         "duplicates": counts["exact_duplicate"] + counts["near_duplicate"],
@@ -85,6 +79,29 @@ def run_ingest(
     }
     _finish_run(conn, run_id, summary)
     return summary
+
+
+def _read_inputs(
+    conn: sqlite3.Connection,
+    run_id: int,
+    items: Iterable[RawDocument | Skipped],
+    counts: Counter[str],
+    skipped: list[dict[str, str]],
+    progress: Progress,
+) -> Iterator[None]:
+    """Store the inputs one by one, yielding after each (so that processing may start on the first
+    documents while later ones are read); tallies what became of them in ``counts`` and ``skipped``."""
+    progress.start(None, "reading")
+    for item in items:
+        if isinstance(item, Skipped):
+            skipped.append({"path": item.origin, "reason": item.reason})
+            _record_skip(conn, run_id, item)
+            log.warning("skipped %s: %s", item.origin, item.reason)
+        else:
+            counts[store_document(conn, item)] += 1
+        progress.advance()
+        yield None
+    progress.finish()
 
 
 def store_document(conn: sqlite3.Connection, raw: RawDocument) -> str:

@@ -124,7 +124,7 @@ class Matcher:
             for month in [*_months(event.when), None]:
                 pools += [self._index_.get((event.family, month, anchor), []) for anchor in anchors]
         else:
-            pools += [self._by_actor.get((event.family, a), []) for a in event.actors()]
+            pools += [self._by_actor.get((event.family, a), []) for a in sorted(event.actors())]
             pools.append(self._by_document.get((event.family, event.document_id), []))
         for pool in pools:
             for group in pool:
