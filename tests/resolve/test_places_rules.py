@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from faultlines.resolve.places import find_place_mentions, get_gazetteer
+from faultlines.resolve.places import find_place_mentions, get_gazetteer, resolve_places
 from faultlines.resolve.places.geo import distance_km
 from faultlines.resolve.places.keys import fold, name_key
 
@@ -171,3 +171,10 @@ def test_a_capitals_stance_is_its_governments_not_a_place() -> None:
     assert [m.text for m in find_place_mentions(text)] == ["Diyarbakir"]
     # a possessive before a place inside the city is still the city
     assert [m.text for m in find_place_mentions("Baghdad's Sadr City was shelled.")] == ["Baghdad", "Sadr City"]
+
+
+def test_a_name_said_twice_in_a_sentence_reads_the_words_before_each_time() -> None:
+    text = "In Mosul, officials said the fighting went on near Mosul."
+    first, second = resolve_places(find_place_mentions(text), gazetteer=get_gazetteer())
+    assert first is not None and second is not None
+    assert (first.precision, second.precision) == ("town", "near")

@@ -333,6 +333,7 @@ class MentionFinder:
                 PlaceMention(
                     text=span.text,
                     sentence=text[s_start:s_end],
+                    sentence_start=s_start,
                     start=span.start,
                     end=span.end,
                     container=container,

@@ -63,6 +63,8 @@ class PlaceMention:
     start: int | None = None
     end: int | None = None
     container: str | None = None
+    sentence_start: int | None = None
+    """Where ``sentence`` starts in the text (with ``start``, where in it this mention stands)."""
 
 
 @dataclass(frozen=True)

@@ -180,7 +180,12 @@ class PlaceResolver:
 
     @staticmethod
     def _text_before(mention: PlaceMention) -> str:
-        at = mention.sentence.find(mention.text)
+        """The words of the mention's sentence before it (before this occurrence of its name, when
+        the mention says where it stands)."""
+        if mention.start is not None and mention.sentence_start is not None:
+            at = mention.start - mention.sentence_start
+        else:
+            at = mention.sentence.find(mention.text)
         return mention.sentence[:at] if at > 0 else ""
 
     def _sentence_countries(self, sentence: str, bare: str) -> set[str]:
