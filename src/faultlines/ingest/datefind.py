@@ -94,8 +94,14 @@ def _plausible(year: int, today: dt.date) -> bool:
     return EARLIEST_YEAR <= year <= today.year + 1
 
 
+#: Every date form here holds a digit: a line without one is not searched.
+_DIGIT = re.compile(r"\d")
+
+
 def find_day_dates(text: str, today: dt.date | None = None) -> list[FoundDate]:
     """All full dates (day precision) in ``text``, in order, without overlaps."""
+    if not _DIGIT.search(text):
+        return []
     today = today or dt.date.today()
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
@@ -122,6 +128,8 @@ def _safe_date(parts: tuple[int, int, int] | None) -> dt.date | None:
 
 def find_dates(text: str, today: dt.date | None = None) -> list[FoundDate]:
     """Full dates, else "June 2014" (month precision), else a lone year (year precision)."""
+    if not _DIGIT.search(text):
+        return []
     today = today or dt.date.today()
     days = find_day_dates(text, today)
     if days:
