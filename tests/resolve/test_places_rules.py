@@ -178,3 +178,10 @@ def test_a_name_said_twice_in_a_sentence_reads_the_words_before_each_time() -> N
     first, second = resolve_places(find_place_mentions(text), gazetteer=get_gazetteer())
     assert first is not None and second is not None
     assert (first.precision, second.precision) == ("town", "near")
+
+
+def test_a_spelling_variant_is_tried_only_in_a_country_the_text_points_to() -> None:
+    text = "Four bodies were found in Kawlin town on Tuesday."  # Kawlin (Myanmar) is not in the gazetteer
+    found = find_place_mentions(text)
+    assert [m.text for m in found] == ["Kawlin town"]
+    assert resolve_places(found, gazetteer=get_gazetteer()) == [None]  # not Lanzhou, China (once "Kao-lan")

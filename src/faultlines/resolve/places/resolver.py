@@ -202,11 +202,10 @@ class PlaceResolver:
             return exact  # "Milano" is Milan, not a spelling variant of Malyn (Ukraine)
         seen = {e.id for e in exact}
         variants = [e for e in self.gz.entries_by_skeleton(hints.bare) if e.id not in seen]
-        if wanted:
-            # A spelling variant is only worth trying where the text points: "Nijmeh" in a Lebanese
-            # note is not Nanjing, nor "Gwacheon" (Korea) Wuhan, however large they are.
-            variants = [e for e in variants if e.country in wanted]
-        return exact + variants
+        # A spelling variant is only worth trying where the text points: "Nijmeh" in a Lebanese note
+        # is not Nanjing, nor "Gwacheon" (Korea) Wuhan, nor, in a note that names no country, "Kawlin"
+        # (Myanmar) Lanzhou.
+        return exact + [e for e in variants if e.country in wanted]
 
     def fits_container(self, entry: Entry, hints: _Hints) -> bool:
         """True when ``entry`` lies in a place the text puts it in (same region, or close by)."""
