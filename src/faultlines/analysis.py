@@ -241,6 +241,10 @@ _TERRITORIAL_VERB_BEFORE = re.compile(
     r"\s+(?:the\s+(?:town|city|village)\s+of\s+)?$",
     re.I,
 )
+#: The object of shelling or bombing is the ground hit, whatever the NER calls it ("shelled Pervomaisk").
+_BOMBARDED_BEFORE = re.compile(
+    r"\b(?:shell|bomb|bombard)(?:s|ed|ing)?\s+(?:the\s+(?:town|city|village)\s+of\s+)?$", re.I
+)
 _OF_PLACE = re.compile(
     r"\b(?:village|town|city|district|municipality|commune|locality|settlement|sub-prefecture|prefecture|area|"
     r"outskirts|suburb)s? of\s+(?:the\s+)?$",
@@ -270,7 +274,10 @@ def _place_cue(text: str, start: int, end: int) -> bool:
     if _TOWN_WORD_AFTER.match(text, end) or _TOWN_WORD_AFTER.search(text, start, end):
         return True
     before = max(start - 40, 0)
-    if any(cue.search(text, before, start) for cue in (_CODED_BEFORE, _OF_PLACE, _TERRITORIAL_VERB_BEFORE)):
+    if any(
+        cue.search(text, before, start)
+        for cue in (_CODED_BEFORE, _OF_PLACE, _TERRITORIAL_VERB_BEFORE, _BOMBARDED_BEFORE)
+    ):
         return True
     if _listed_after_locative(text, start, end):
         return True

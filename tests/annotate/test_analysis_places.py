@@ -46,6 +46,12 @@ def test_the_ground_a_force_abandons_is_a_place_whatever_the_ner_says() -> None:
     assert ("Al-Qaim", "IQ") in found["place"]
 
 
+def test_the_ground_shelled_is_a_place_whatever_the_ner_says() -> None:
+    # spaCy labels "Pervomaisk" an ORG here; what is shelled is ground
+    found = _by_kind("On 14 April 2022, Ukrainian forces shelled Pervomaisk, Luhansk with 122mm caliber mortar.")
+    assert ("Pervomaisk", "UA") in found["place"]
+
+
 def test_a_city_after_a_locative_is_a_place_whatever_the_ner_says() -> None:
     # the small model labels "Aleppo" here NORP and "Palmyra" PERSON
     found = _by_kind("Fighting erupted in Aleppo on Monday between rebels and government forces.")
