@@ -169,14 +169,14 @@ def _pooled(
     """Full batches go to the pool as the jobs arrive, each finished one is yielded at once; the
     jobs left when the last has arrived go in shrinking batches (see :func:`_batches`)."""
     queued: deque[tuple[list[Job], Future[list[DocumentAnalysis | str]]]] = deque()
-    waiting, total = list(head), len(head)
-    for job in chain([None], jobs):
-        if job is not None:
-            waiting.append(job)
-            total += 1
-        while len(waiting) >= _BATCH:
-            queued.append((waiting[:_BATCH], pool.submit(_analyse_batch, waiting[:_BATCH])))
-            del waiting[:_BATCH]
+    waiting: list[Job] = []
+    total = 0
+    for job in chain(head, jobs):
+        waiting.append(job)
+        total += 1
+        if len(waiting) == _BATCH:
+            queued.append((waiting, pool.submit(_analyse_batch, waiting)))
+            waiting = []
         while queued and queued[0][1].done():
             yield from _results(*queued.popleft())
     all_known(total)

@@ -81,7 +81,7 @@ def _discovered_id(conn: sqlite3.Connection, value: dict[str, Any]) -> str:
     return actor_id
 
 
-def place_id(conn: sqlite3.Connection, place: dict[str, Any] | None, known: _Known | None = None) -> int | None:
+def place_id(conn: sqlite3.Connection, place: dict[str, Any] | None, known: _Known) -> int | None:
     """The stored place row for a gazetteer entry, inserted on first use."""
     if not place:
         return None
@@ -90,8 +90,6 @@ def place_id(conn: sqlite3.Connection, place: dict[str, Any] | None, known: _Kno
         if place.get("geonames_id")
         else f"{place['name']}|{place.get('country')}|{place.get('admin1')}|{place.get('feature')}".lower()
     )
-    if known is None:
-        return _stored_place(conn, key, place)
     if key not in known.places:
         known.places[key] = _stored_place(conn, key, place)
     return known.places[key]
